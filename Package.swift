@@ -1,0 +1,29 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+// Layering (each target only imports the ones above it):
+//   LintCore      language-neutral: source text, diagnostics, rules' descriptors, engine, reporters
+//   GoSyntax      Go lexer, parser and syntax tree; knows nothing about rules
+//   GoAnalysis    per-file facts shared by all Go rules: imports, scopes, contexts, control flow
+//   GoRules       one file per Go rule, the registry, and the Go front end for the engine
+//   CancelLintCLI argument parsing and the command, drivable in-process by tests
+//   cancellint    the executable: a few lines calling CancelLintCLI
+let package = Package(
+    name: "cancellint",
+    products: [
+        .executable(name: "cancellint", targets: ["cancellint"]),
+        .library(name: "CancelLintCLI", targets: ["CancelLintCLI"]),
+    ],
+    targets: [
+        .target(name: "LintCore"),
+        .target(name: "GoSyntax", dependencies: ["LintCore"]),
+        .target(name: "GoAnalysis", dependencies: ["LintCore", "GoSyntax"]),
+        .target(name: "GoRules", dependencies: ["LintCore", "GoSyntax", "GoAnalysis"]),
+        .target(name: "CancelLintCLI", dependencies: ["LintCore", "GoRules"]),
+        .executableTarget(name: "cancellint", dependencies: ["CancelLintCLI"]),
+        .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
+        .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "LintCore"]),
+        .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore"]),
+        .testTarget(name: "CancelLintCLITests", dependencies: ["CancelLintCLI", "GoRules", "LintCore"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Per-file facts shared by every Go rule live in this module.

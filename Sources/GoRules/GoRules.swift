@@ -1,0 +1,1 @@
+// Go rules: one file per rule, registered in one list.

@@ -1,0 +1,21 @@
+/// Everything the engine, the configuration and the reporters need to know about a rule,
+/// whatever language it checks.
+public struct RuleDescriptor: Hashable, Sendable {
+    /// Kebab-case, unique across all languages (Swift rules are prefixed `swift-`).
+    public var id: String
+    /// One line, lower-case start, no final period.
+    public var summary: String
+    public var defaultSeverity: Severity
+    /// A group for enabling rules in bulk, e.g. `lifecycle`, `api`, `syntax`.
+    public var category: String
+    /// The language front end that runs it (`go`, `swift`), or `any` for engine-level rules.
+    public var language: String
+
+    public init(id: String, summary: String, defaultSeverity: Severity, category: String, language: String) {
+        self.id = id
+        self.summary = summary
+        self.defaultSeverity = defaultSeverity
+        self.category = category
+        self.language = language
+    }
+}

@@ -1,0 +1,1 @@
+// The executable; see CancelLintCLI.
