@@ -1,1 +1,0 @@
-// Go rules: one file per rule, registered in one list.
