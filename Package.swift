@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "GoRules", dependencies: ["LintCore", "GoSyntax", "GoAnalysis"]),
         .target(name: "CancelLintCLI", dependencies: ["LintCore", "GoRules"]),
         .executableTarget(name: "cancellint", dependencies: ["CancelLintCLI"]),
+        // Developer tool behind scripts/parse-corpus.sh and scripts/bench.sh; not shipped.
+        .executableTarget(name: "cancellint-bench", dependencies: ["LintCore", "GoSyntax", "GoAnalysis"]),
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "LintCore"]),
         .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore"]),

@@ -1,14 +1,66 @@
+import GoAnalysis
+import GoSyntax
 import LintCore
 
-/// The Go language front end: parses a file, computes the shared facts once, runs every enabled rule.
+/// The Go language front end: parses a file, builds the shared facts lazily, runs every enabled rule.
 public struct GoFrontEnd: LanguageFrontEnd {
-    public init() {}
+    private let registry: [GoRule]
+
+    public init(rules: [GoRule] = GoRuleRegistry.all) {
+        self.registry = rules
+    }
 
     public var language: String { "go" }
     public var fileExtensions: [String] { ["go"] }
-    public var rules: [RuleDescriptor] { [] }
+    public var rules: [RuleDescriptor] { [SyntaxErrorRule.descriptor] + registry.map(\.descriptor) }
 
-    public func isGenerated(_ file: SourceFile) -> Bool { false }
+    public func isGenerated(_ file: SourceFile) -> Bool {
+        GeneratedFileMarker.isGenerated(file.bytes)
+    }
 
-    public func lint(_ file: SourceFile, settings: LintSettings) -> [Diagnostic] { [] }
+    public func lint(_ source: SourceFile, settings: LintSettings) -> [Diagnostic] {
+        let tree = GoParser.parse(source)
+        var diagnostics: [Diagnostic] = []
+        if settings.isEnabled(SyntaxErrorRule.descriptor) {
+            let severity = settings.severity(of: SyntaxErrorRule.descriptor)
+            for error in tree.errors {
+                diagnostics.append(Diagnostic(ruleID: SyntaxErrorRule.descriptor.id, severity: severity, file: source,
+                                              range: ByteRange(start: error.offset, end: error.offset),
+                                              message: error.message))
+            }
+        }
+        let file = GoFile(tree: tree, languageVersion: settings.defaultLanguageVersion,
+                          extraContextTypes: settings.settings(for: "context").strings("extra-types"))
+        for rule in registry where settings.isEnabled(rule.descriptor) {
+            var context = GoRuleContext(file: file, descriptor: rule.descriptor,
+                                        settings: settings.settings(for: rule.id))
+            rule.check(&context)
+            diagnostics += context.diagnostics
+        }
+        return diagnostics
+    }
+}
+
+/// Go's convention for generated files: a line `// Code generated ... DO NOT EDIT.` before the
+/// package clause.
+enum GeneratedFileMarker {
+    static func isGenerated(_ bytes: [UInt8]) -> Bool {
+        let prefix = Array("// Code generated ".utf8)
+        let suffix = Array(" DO NOT EDIT.".utf8)
+        let packageKeyword = Array("package".utf8)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var contentEnd = lineEnd
+            if contentEnd > lineStart && bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+            let line = bytes[lineStart..<contentEnd]
+            if line.starts(with: packageKeyword) { return false }
+            if line.count >= prefix.count + suffix.count, line.starts(with: prefix), line.reversed().starts(with: suffix.reversed()) {
+                return true
+            }
+            lineStart = lineEnd + 1
+        }
+        return false
+    }
 }

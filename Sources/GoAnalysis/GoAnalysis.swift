@@ -1,1 +1,0 @@
-// Per-file facts shared by every Go rule live in this module.

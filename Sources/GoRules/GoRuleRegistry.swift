@@ -1,0 +1,6 @@
+/// Every Go rule, in the order they run. One line per rule.
+public enum GoRuleRegistry {
+    public static let all: [GoRule] = [
+        LostCancelDiscarded.rule,
+    ]
+}

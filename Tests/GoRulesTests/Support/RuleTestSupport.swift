@@ -1,0 +1,40 @@
+import Foundation
+import GoAnalysis
+import GoRules
+import GoSyntax
+import LintCore
+import XCTest
+
+/// The repository root, found from this file's path (Tests/GoRulesTests/Support/...).
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Lints `source` as file `path` and renders each finding as `line:col: severity: message [rule]`.
+/// `only` keeps the findings of one rule (syntax errors are always kept, so a typo in a test shows).
+func findings(_ source: String, only ruleID: String? = nil, path: String = "example.go",
+              settings: LintSettings = LintSettings()) -> [String] {
+    diagnostics(source, only: ruleID, path: path, settings: settings).map(render)
+}
+
+func diagnostics(_ source: String, only ruleID: String? = nil, path: String = "example.go",
+                 settings: LintSettings = LintSettings()) -> [Diagnostic] {
+    let file = SourceFile(path: path, text: source)
+    return GoFrontEnd().lint(file, settings: settings)
+        .filter { ruleID == nil || $0.ruleID == ruleID || $0.ruleID == "syntax-error" }
+        .sorted(by: Diagnostic.outputOrder)
+}
+
+func render(_ diagnostic: Diagnostic) -> String {
+    "\(diagnostic.start.line):\(diagnostic.start.column): \(diagnostic.severity): \(diagnostic.message) [\(diagnostic.ruleID)]"
+}
+
+/// Applies the first fix of every diagnostic (edits sorted, none overlapping) and returns the new text.
+func applyingFixes(_ source: String, only ruleID: String) -> String {
+    var bytes = Array(source.utf8)
+    let edits = diagnostics(source, only: ruleID).flatMap { $0.fixes.first?.edits ?? [] }
+        .sorted { $0.range.start > $1.range.start }
+    for edit in edits {
+        bytes.replaceSubrange(Int(edit.range.start)..<Int(edit.range.end), with: Array(edit.replacement.utf8))
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
