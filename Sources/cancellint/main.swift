@@ -1,1 +1,14 @@
-// The executable; see CancelLintCLI.
+// The executable: everything happens in CancelLintCLI, so tests can drive it in-process.
+import CancelLintCLI
+import GoRules
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(CancelLintCLI.run(arguments: Array(CommandLine.arguments.dropFirst()), frontEnds: [GoFrontEnd()],
+                       stdout: .standardOutput, stderr: .standardError,
+                       currentDirectory: currentWorkingDirectory()))

@@ -1,1 +1,0 @@
-// The command line: argument parsing and the run, drivable in-process by tests.

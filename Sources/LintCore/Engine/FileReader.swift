@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads whole files with plain POSIX calls: `open`, `fstat`, and usually two `read`s (the bytes, then end of file).
+enum FileReader {
+    struct Contents {
+        let bytes: [UInt8]
+        let identity: FileIdentity
+    }
+
+    enum Failure: Error {
+        case system(SystemErrorCode)
+        /// A FIFO, socket or device: reading it could block or never end.
+        case notRegularFile
+
+        var reason: String {
+            switch self {
+            case .system(let error): return error.reason
+            case .notRegularFile: return "not a regular file"
+            }
+        }
+    }
+
+    static func read(_ path: String) -> Result<Contents, Failure> {
+        // O_NONBLOCK so a FIFO named `x.go` cannot hang the run; it does not affect regular files.
+        let descriptor = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        guard descriptor >= 0 else { return .failure(.system(SystemErrorCode(errno))) }
+        defer { close(descriptor) }
+
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(.system(SystemErrorCode(errno))) }
+        switch FileKind(mode: status.st_mode) {
+        case .directory: return .failure(.system(SystemErrorCode(EISDIR)))
+        case .other: return .failure(.notRegularFile)
+        case .regularFile: break
+        }
+        switch readAll(descriptor, expectedSize: Int(status.st_size)) {
+        case .success(let bytes): return .success(Contents(bytes: bytes, identity: FileIdentity(status)))
+        case .failure(let error): return .failure(.system(error))
+        }
+    }
+
+    /// Reads to end of file. The size from `fstat` is only a hint: the file may change while we read,
+    /// so reading goes on until `read` says end of file. One byte of slack lets the usual case end
+    /// in a single buffer.
+    private static func readAll(_ descriptor: Int32, expectedSize: Int) -> Result<[UInt8], SystemErrorCode> {
+        var bytes: [UInt8] = []
+        var chunkSize = max(expectedSize, 0) + 1
+        while true {
+            var failure: SystemErrorCode?
+            var reachedEnd = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initializedCount in
+                guard let base = buffer.baseAddress else { return }
+                while initializedCount < chunkSize {
+                    let count = systemRead(descriptor, base + initializedCount, chunkSize - initializedCount)
+                    if count > 0 {
+                        initializedCount += count
+                    } else if count == 0 {
+                        reachedEnd = true
+                        return
+                    } else if errno != EINTR {
+                        failure = SystemErrorCode(errno)
+                        return
+                    }
+                }
+            }
+            if let failure { return .failure(failure) }
+            if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
+            if reachedEnd { return .success(bytes) }
+            chunkSize = max(chunkSize, 64 * 1024)
+        }
+    }
+
+    /// `read(2)`, named apart from this enum's own `read`.
+    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Darwin)
+        return Darwin.read(descriptor, buffer, count)
+        #elseif canImport(Musl)
+        return Musl.read(descriptor, buffer, count)
+        #else
+        return Glibc.read(descriptor, buffer, count)
+        #endif
+    }
+
+    private static func retryingOnInterrupt(_ call: () -> Int32) -> Int32 {
+        while true {
+            let result = call()
+            if result >= 0 || errno != EINTR { return result }
+        }
+    }
+}

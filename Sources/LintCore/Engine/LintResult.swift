@@ -1,0 +1,36 @@
+/// The outcome of a lint run: everything the reporters and the exit status are computed from.
+public struct LintResult: Sendable {
+    /// Sorted by `Diagnostic.outputOrder`.
+    public var diagnostics: [Diagnostic]
+    /// Sorted by path, then message.
+    public var pathProblems: [PathProblem]
+    /// Files handed to a front end.
+    public var filesLinted: Int
+    /// Files found while walking that their front end called generated, and so were not linted.
+    public var generatedFilesSkipped: Int
+    /// The severity the run fails at (copied from the request so the result explains itself).
+    public var failOn: Severity
+
+    public init(diagnostics: [Diagnostic], pathProblems: [PathProblem], filesLinted: Int,
+                generatedFilesSkipped: Int, failOn: Severity) {
+        self.diagnostics = diagnostics
+        self.pathProblems = pathProblems
+        self.filesLinted = filesLinted
+        self.generatedFilesSkipped = generatedFilesSkipped
+        self.failOn = failOn
+    }
+
+    /// 2 if a named path could not be linted; else 1 if a diagnostic is at or above `failOn`; else 0.
+    /// Problems with paths found while walking are reported but do not change the status: a CI gate
+    /// should not break because of one unreadable file deep in a tree the user did not name.
+    public var exitStatus: ExitStatus {
+        if pathProblems.contains(where: { $0.origin == .named }) { return .usageOrInputError }
+        if diagnostics.contains(where: { $0.severity >= failOn }) { return .findings }
+        return .success
+    }
+
+    /// How many diagnostics there are of each severity.
+    public func count(of severity: Severity) -> Int {
+        diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+    }
+}

@@ -1,0 +1,35 @@
+/// One line per diagnostic, `path:line:col: severity: message [rule-id]`, the shape compilers
+/// print and editors' problem matchers parse.
+public struct TextReporter: Reporter {
+    public init() {}
+
+    public func report(_ result: LintResult, context: ReportContext) -> String {
+        Self.render(result.diagnostics)
+    }
+
+    /// The lines for `diagnostics`, in the order given, each ending in a newline.
+    public static func render(_ diagnostics: [Diagnostic]) -> String {
+        var text = ""
+        text.reserveCapacity(diagnostics.count * 96)
+        for diagnostic in diagnostics {
+            text += line(for: diagnostic)
+            text += "\n"
+        }
+        return text
+    }
+
+    /// The line for one diagnostic, without a newline.
+    public static func line(for diagnostic: Diagnostic) -> String {
+        "\(diagnostic.path):\(diagnostic.start.line):\(diagnostic.start.column): \(diagnostic.severity): "
+            + "\(singleLine(diagnostic.message)) [\(diagnostic.ruleID)]"
+    }
+
+    /// A line break inside a message would split it into a second, unparseable "finding".
+    static func singleLine(_ message: String) -> String {
+        guard message.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            return message
+        }
+        return message.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .joined(separator: " ")
+    }
+}

@@ -1,0 +1,5 @@
+/// The tool's name and version, shared by the command line and by reporters that embed them (SARIF, checkstyle).
+public enum ToolInfo {
+    public static let name = "cancellint"
+    public static let version = "0.1.0"
+}

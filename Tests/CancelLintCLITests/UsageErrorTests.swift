@@ -1,0 +1,59 @@
+@testable import CancelLintCLI
+import LintCore
+import XCTest
+
+final class UsageErrorTests: XCTestCase {
+    private func assertUsageError(_ arguments: [String], _ message: String, file: StaticString = #filePath,
+                                  line: UInt = #line) {
+        let result = runCommand(arguments)
+        XCTAssertEqual(result.stderr.text, "cancellint: \(message)\nRun 'cancellint --help' for usage.\n",
+                       file: file, line: line)
+        XCTAssertEqual(result.stdout.text, "", file: file, line: line)
+        XCTAssertEqual(result.status, 2, file: file, line: line)
+    }
+
+    func testUnknownOptions() {
+        assertUsageError(["--qiet"], "unknown option --qiet; did you mean --quiet?")
+        assertUsageError(["-quiet"], "unknown option -quiet; did you mean --quiet?")
+        assertUsageError(["--verison"], "unknown option --verison; did you mean --version?")
+        assertUsageError(["--fail"], "unknown option --fail; did you mean --fail-on?")
+        assertUsageError(["--fail-no=error"], "unknown option --fail-no; did you mean --fail-on?")
+        assertUsageError(["--formt", "json"], "unknown option --formt")
+        assertUsageError(["-x"], "unknown option -x")
+    }
+
+    func testBadValues() {
+        assertUsageError(["--fail-on"], "--fail-on needs a value: error, warning or info")
+        assertUsageError(["--fail-on", "--quiet"], "--fail-on needs a value: error, warning or info")
+        assertUsageError(["--fail-on", "fatal"], "invalid value 'fatal' for --fail-on; expected error, warning or info")
+        assertUsageError(["--fail-on="], "invalid value '' for --fail-on; expected error, warning or info")
+        assertUsageError(["--quiet=yes"], "--quiet does not take a value")
+    }
+
+    func testBadOperands() {
+        assertUsageError(["rules", "extra"], "unexpected argument 'extra' after 'rules'")
+        assertUsageError(["a.go", ""], "empty path argument")
+    }
+
+    func testParsedCommands() {
+        XCTAssertEqual(try parseCommandLine([]).get(), .lint(LintOptions()))
+        XCTAssertEqual(try parseCommandLine(["--fail-on=error", "-q", "a", "-", "--", "-b", "rules"]).get(),
+                       .lint(LintOptions(paths: ["a", "-", "-b", "rules"], failOn: .error, quiet: true)))
+        XCTAssertEqual(try parseCommandLine(["--fail-on", "info", "x"]).get(),
+                       .lint(LintOptions(paths: ["x"], failOn: .info)))
+        XCTAssertEqual(try parseCommandLine(["rules"]).get(), .listRules)
+        XCTAssertEqual(try parseCommandLine(["--", "rules"]).get(), .lint(LintOptions(paths: ["rules"])))
+        XCTAssertEqual(try parseCommandLine(["a", "rules"]).get(), .lint(LintOptions(paths: ["a", "rules"])))
+        XCTAssertEqual(try parseCommandLine(["--version"]).get(), .showVersion)
+    }
+
+    func testSuggestions() {
+        let names = ["--fail-on", "--quiet", "--help", "--version"]
+        XCTAssertEqual(Suggestion.closest(to: "--qutie", among: names), "--quiet")
+        XCTAssertEqual(Suggestion.closest(to: "--vers", among: names), "--version")
+        XCTAssertNil(Suggestion.closest(to: "--format", among: names))
+        XCTAssertNil(Suggestion.closest(to: "-x", among: ["-a", "-b"]))
+        XCTAssertEqual(Suggestion.editDistance(Array("ab"), Array("ba")), 1)
+        XCTAssertEqual(Suggestion.editDistance(Array("kitten"), Array("sitting")), 3)
+    }
+}
