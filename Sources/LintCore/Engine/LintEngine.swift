@@ -92,6 +92,7 @@ public struct LintEngine: Sendable {
             }
         }
         diagnostics.sort(by: Diagnostic.outputOrder)
+        Fingerprints.assign(&diagnostics)
         problems.sort(by: PathProblem.reportOrder)
         var result = LintResult(diagnostics: diagnostics, pathProblems: problems, filesLinted: filesLinted,
                                 generatedFilesSkipped: generatedFilesSkipped, failOn: failOn)
