@@ -82,29 +82,29 @@ extension CancelFacts {
         }
         let exitCovered = deferredLiteralCalls.contains { graph.canReach(start, from: $0) }
         var best: CancelLeak?
-        var bestOffset = Int32.max
-        var bestIsExit = false
+        var bestRank = (Int.max, Int32.max)
         for end in ends {
             let leak: CancelLeak
+            let kind: Int
             switch end {
             case .exit(let block):
                 guard !exitCovered else { continue }
                 let returnNode = graph.returnStatement(endingBlock: block, in: tree)
                 leak = CancelLeak(place: returnNode.exists ? .returnStatement(returnNode)
                                     : .endOfFunction(max(tree[graph.body].end - 1, 0)), neverCalled: neverCalled)
+                kind = 1
             case .lost(let location):
-                let node = graph.node(at: location)
-                leak = CancelLeak(place: location == start ? .redefinition(definition.statement) : .reassignment(node),
-                                  neverCalled: neverCalled)
+                let isRedefinition = location == start
+                leak = CancelLeak(place: isRedefinition ? .redefinition(definition.statement)
+                                    : .reassignment(graph.node(at: location)), neverCalled: neverCalled)
+                kind = isRedefinition && definition.declares ? 0 : 2
             }
-            let isExit: Bool
-            if case .lost = end { isExit = false } else { isExit = true }
-            let offset = leak.offset(in: tree)
-            // Prefer a path to the exit (the common leak), then the earliest place.
-            if best == nil || (isExit && !bestIsExit) || (isExit == bestIsExit && offset < bestOffset) {
+            // A variable declared in a loop is best described per iteration; otherwise the exit
+            // (the common leak) comes first, then an overwrite; the earliest place breaks ties.
+            let rank = (kind, leak.offset(in: tree))
+            if rank < bestRank {
                 best = leak
-                bestOffset = offset
-                bestIsExit = isExit
+                bestRank = rank
             }
         }
         return best

@@ -3,5 +3,8 @@ public enum GoRuleRegistry {
     public static let all: [GoRule] = [
         LostCancelDiscarded.rule,
         LostCancel.rule,
+        CancelEscapes.rule,
+        ContextPointer.rule,
+        DeferCancelInLoop.rule,
     ]
 }
