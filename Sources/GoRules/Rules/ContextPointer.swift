@@ -59,8 +59,14 @@ enum ContextPointer {
         case .valueSpec:
             let names = tree.children(tree.child(parent, 0))
             return names.count == 1 ? "variable \(names.first.map { tree.text($0) } ?? "")" : "variable"
-        case .mapType, .sliceType, .arrayType, .chanType:
-            return "element type"
+        case .mapType:
+            return tree.child(parent, 0) == node ? "map key" : "map value"
+        case .sliceType:
+            return "slice element"
+        case .arrayType:
+            return "array element"
+        case .chanType:
+            return "channel element"
         case .typeSpec:
             return "type \(tree.text(tree.child(parent, 0)))"
         default:

@@ -27,10 +27,10 @@ enum DeferCancelInLoop {
                       let location = graph.location(of: statement), graph.canReach(location, from: location),
                       reported.insert(statement).inserted else { continue }
                 let name = tree.text(reference)
-                let timer = definition.hasTimer ? " and its timer" : ""
-                context.report(statement, "`defer \(name)()` in a loop runs only when the function returns: the context "
-                    + "from \(definition.constructor) created in this loop body\(timer) stays alive for every iteration "
-                    + "until then; call \(name)() at the end of the iteration or move the loop body into a function")
+                let timer = definition.hasTimer ? " (and its timer)" : ""
+                context.report(statement, "`defer \(name)()` in a loop runs only when the function returns, so the "
+                    + "context from \(definition.constructor) that this loop body creates\(timer) stays alive until then "
+                    + "for every iteration; call \(name)() at the end of the iteration or move the loop body into a function")
             }
         }
     }
