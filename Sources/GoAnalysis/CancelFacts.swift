@@ -192,25 +192,12 @@ public struct CancelFacts {
     /// For a literal called where it stands (`func() {...}()`), the call's parent: a defer or go
     /// statement, or whatever else holds the call. Nil when the literal is not called there.
     private func statementInvoking(_ literal: NodeID) -> NodeID? {
-        let tree = file.tree
-        var callee = literal
-        var parent = tree.parent(literal)
-        while tree.kind(parent) == .parenExpr {
-            callee = parent
-            parent = tree.parent(parent)
-        }
-        guard tree.kind(parent) == .callExpr, tree.child(parent, 0) == callee else { return nil }
-        return tree.parent(parent)
+        file.tree.callCalling(literal).map { file.tree.parent($0) }
     }
 
     private func directUse(_ identifier: NodeID) -> CancelUse {
         let tree = file.tree
-        var node = identifier
-        var parent = tree.parent(identifier)
-        while tree.kind(parent) == .parenExpr {
-            node = parent
-            parent = tree.parent(parent)
-        }
+        let (node, parent) = tree.parentOutsideParens(identifier)
         var use = CancelUse(kind: .unknown, node: identifier)
         switch tree.kind(parent) {
         case .callExpr:

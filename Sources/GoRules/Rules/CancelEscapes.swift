@@ -271,12 +271,7 @@ struct HolderReads {
     /// the map of a `delete`.
     private func isRead(_ node: NodeID) -> Bool {
         let tree = file.tree
-        var current = node
-        var parent = tree.parent(node)
-        while tree.kind(parent) == .parenExpr {
-            current = parent
-            parent = tree.parent(parent)
-        }
+        var (current, parent) = tree.parentOutsideParens(node)
         if tree.kind(parent) == .indexExpr && tree.child(parent, 0) == current {
             current = parent
             parent = tree.parent(parent)

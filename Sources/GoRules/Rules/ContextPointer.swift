@@ -91,12 +91,7 @@ enum ContextPointer {
 
     /// Whether the address is kept: assigned, put in a composite literal, returned or sent.
     static func isStored(_ address: NodeID, in tree: SyntaxTree) -> Bool {
-        var node = address
-        var parent = tree.parent(address)
-        while tree.kind(parent) == .parenExpr {
-            node = parent
-            parent = tree.parent(parent)
-        }
+        let (node, parent) = tree.parentOutsideParens(address)
         switch tree.kind(parent) {
         case .list:
             let owner = tree.parent(parent)

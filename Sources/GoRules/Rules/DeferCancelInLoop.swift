@@ -68,14 +68,7 @@ enum DeferCancelInLoop {
             }
             if tree.kind(current) == .funcLit {
                 // Only a literal deferred right here passes its call on to the enclosing function.
-                var callee = current
-                var holder = parent
-                while tree.kind(holder) == .parenExpr {
-                    callee = holder
-                    holder = tree.parent(holder)
-                }
-                guard tree.kind(holder) == .callExpr, tree.child(holder, 0) == callee,
-                      tree.kind(tree.parent(holder)) == .deferStmt else { return nil }
+                guard let call = tree.callCalling(current), tree.kind(tree.parent(call)) == .deferStmt else { return nil }
             }
             current = parent
         }

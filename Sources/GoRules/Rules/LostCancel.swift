@@ -36,14 +36,16 @@ enum LostCancel {
         let consequence = definition.hasTimer ? "the context and its timer leak" : "the context leaks"
         let message: String
         let related: RelatedLocation
+        let notOnAllPaths = { (place: String) in
+            "\(subject) is not called on all paths; \(consequence) until its parent is cancelled: \(place) is reached "
+                + "without calling \(name) (call it on every path, usually with `defer \(name)()`)"
+        }
         switch leak.place {
         case .returnStatement(let node):
-            message = "\(subject) is not called on all paths; \(consequence) until its parent is cancelled: "
-                + "the return on line \(line) is reached without calling \(name) (call it on every path, usually with `defer \(name)()`)"
+            message = notOnAllPaths("the return on line \(line)")
             related = context.relatedLocation(node, "returns without calling \(name)")
         case .endOfFunction(let offset):
-            message = "\(subject) is not called on all paths; \(consequence) until its parent is cancelled: "
-                + "the end of the function on line \(line) is reached without calling \(name) (call it on every path, usually with `defer \(name)()`)"
+            message = notOnAllPaths("the end of the function on line \(line)")
             related = RelatedLocation(range: ByteRange(start: offset, end: offset + 1),
                                       start: file.source.position(of: offset),
                                       message: "the function ends without calling \(name)")
