@@ -1,0 +1,47 @@
+import LintCore
+import SwiftLangSyntax
+
+/// A Swift rule: its descriptor and its check over one file. Rules are values registered in
+/// `SwiftRuleRegistry.all`; adding one touches its own file, its `Rules/` document and that list.
+public struct SwiftRule: Sendable {
+    public let descriptor: RuleDescriptor
+    public let check: @Sendable (inout SwiftRuleContext) -> Void
+
+    public init(id: String, summary: String, severity: Severity, category: String,
+                check: @escaping @Sendable (inout SwiftRuleContext) -> Void) {
+        descriptor = RuleDescriptor(id: id, summary: summary, defaultSeverity: severity,
+                                    category: category, language: "swift")
+        self.check = check
+    }
+
+    public var id: String { descriptor.id }
+}
+
+/// What a Swift rule sees while checking one file, and where its findings go.
+public struct SwiftRuleContext {
+    public let file: SwiftFile
+    public let descriptor: RuleDescriptor
+    public let settings: RuleSettings
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: SwiftFile, descriptor: RuleDescriptor, settings: RuleSettings) {
+        self.file = file
+        self.descriptor = descriptor
+        self.settings = settings
+    }
+
+    public var tree: SwiftSyntaxTree { file.tree }
+
+    /// Reports at `node`'s span; the configured severity wins over the rule's default.
+    public mutating func report(_ node: SwiftNode, _ message: String, related: [RelatedLocation] = [],
+                                fixes: [Fix] = []) {
+        let severity = settings.severity ?? descriptor.defaultSeverity
+        diagnostics.append(Diagnostic(ruleID: descriptor.id, severity: severity, file: file.source,
+                                      range: tree.range(node), message: message, related: related, fixes: fixes))
+    }
+
+    public func relatedLocation(_ node: SwiftNode, _ message: String) -> RelatedLocation {
+        let span = tree.range(node)
+        return RelatedLocation(range: span, start: file.source.position(of: span.start), message: message)
+    }
+}
