@@ -22,7 +22,8 @@ public struct SwiftFrontEnd: LanguageFrontEnd {
 
     public func lint(_ source: SourceFile, settings: LintSettings) -> [Diagnostic] {
         let enabled = registry.filter { settings.isEnabled($0.descriptor) }
-        guard !enabled.isEmpty else { return [] }
+        let words = Set(enabled.flatMap(\.triggers))
+        guard ByteSearch.containsAny(source.bytes, words) else { return [] }
         let file = SwiftFile(tree: SwiftParser.parse(source))
         var diagnostics: [Diagnostic] = []
         for rule in enabled {
@@ -32,6 +33,29 @@ public struct SwiftFrontEnd: LanguageFrontEnd {
             diagnostics += context.diagnostics
         }
         return diagnostics
+    }
+}
+
+/// A fast test of whether a file mentions any of a few words, before paying for a parse.
+enum ByteSearch {
+    static func containsAny(_ bytes: [UInt8], _ words: Set<[UInt8]>) -> Bool {
+        guard !words.isEmpty else { return false }
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for word in words { if let first = word.first { firstBytes[Int(first)] = true } }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                if firstBytes[Int(buffer[index])] {
+                    for word in words where word.count <= buffer.count - index && word.first == buffer[index] {
+                        var offset = 1
+                        while offset < word.count && buffer[index + offset] == word[offset] { offset += 1 }
+                        if offset == word.count { return true }
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 }
 
