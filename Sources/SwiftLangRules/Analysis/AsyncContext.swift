@@ -11,14 +11,20 @@ extension SwiftFile {
             switch tree.kind(current) {
             case .functionDecl, .accessor, .closure, .sourceFile:
                 return current
-            case .patternBinding:
-                // A computed property's implicit getter, or an initial value: not async.
+            case .patternBinding where isPropertyBinding(current):
+                // A property's implicit getter or initial value: not async.
                 return current
             default:
                 current = tree.parent(current)
             }
         }
         return tree.root
+    }
+
+    /// A binding of a type's property or a global, as opposed to a local variable.
+    func isPropertyBinding(_ binding: SwiftNode) -> Bool {
+        let container = tree.parent(tree.parent(binding))
+        return tree.kind(container) == .sourceFile || tree.kind(tree.parent(container)) == .typeDecl
     }
 
     /// Whether `node` runs in async code: its enclosing function, accessor or closure is async.

@@ -57,7 +57,10 @@ enum SwallowedCancellation {
         let tree = file.tree
         for clause in tree.children(statement).dropFirst() where tree.kind(clause) == .catchClause {
             let patterns = tree.child(clause, 0)
-            if file.contains(patterns, where: { tree.isName($0, "CancellationError") }) { return nil }
+            let namesCancellation = file.contains(patterns) { node in
+                (tree.kind(node) == .identifier || tree.kind(node) == .typeReference) && tree.hasText(node, "CancellationError")
+            }
+            if namesCancellation { return nil }
             guard tree.children(patterns).isEmpty else { continue }
             let statements = tree.children(tree.child(clause, 1))
             let ignores = statements.allSatisfy { tree.kind($0) == .jumpStmt && tree.op($0) == .kwContinue }

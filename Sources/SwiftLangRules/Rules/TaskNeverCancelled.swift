@@ -231,7 +231,7 @@ enum TaskNeverCancelled {
                 return true
             case .returnStmt:
                 return true
-            case .assignment where tree.child(parent, 1) == use:
+            case .assignment where tree.child(parent, 1) == use && !tree.isName(tree.child(parent, 0), "_"):
                 return true
             case .memberAccess where DetachedInAsync.isResultRead(parent, file: file):
                 return true
