@@ -30,10 +30,10 @@ let package = Package(
                           dependencies: ["LintCore", "GoSyntax", "GoRules", "SwiftLangSyntax", "SwiftLangRules"]),
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "LintCore"]),
-        .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore"]),
+        .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore", "SwiftLangRules"]),
         .testTarget(name: "SwiftLangSyntaxTests", dependencies: ["SwiftLangSyntax", "LintCore"]),
         .testTarget(name: "SwiftLangRulesTests",
                     dependencies: ["SwiftLangRules", "SwiftLangSyntax", "GoRules", "LintCore"]),
-        .testTarget(name: "CancelLintCLITests", dependencies: ["CancelLintCLI", "GoRules", "LintCore"]),
+        .testTarget(name: "CancelLintCLITests", dependencies: ["CancelLintCLI", "GoRules", "SwiftLangRules", "LintCore"]),
     ]
 )

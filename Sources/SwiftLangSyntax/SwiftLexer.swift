@@ -158,6 +158,9 @@ struct SwiftScanner {
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ","),
              UInt8(ascii: ";"), UInt8(ascii: ":"):
             return
+        case UInt8(ascii: ".") where tokens[last].kind == .operatorToken && tokens[last].isLeftBound:
+            // `x!.y`: an operator bound on the left and followed by a period is postfix.
+            return
         default:
             tokens[last].flags |= SwiftToken.rightBound
         }

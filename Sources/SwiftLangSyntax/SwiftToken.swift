@@ -64,7 +64,8 @@ public struct SwiftToken: Sendable, Equatable {
     public static let newlineBefore: UInt8 = 1
     /// Swift's "left-bound": no white space, comment or opening bracket/`,`/`;`/`:` right before.
     public static let leftBound: UInt8 = 2
-    /// Swift's "right-bound": no white space, comment or closing bracket/`,`/`;`/`:` right after.
+    /// Swift's "right-bound": no white space, comment or closing bracket/`,`/`;`/`:` right after
+    /// (nor, after a left-bound operator, a `.`: `x!.y`).
     public static let rightBound: UInt8 = 4
     /// The literal is not terminated (a string, a block comment before it, a regex).
     public static let unterminated: UInt8 = 8
@@ -74,7 +75,7 @@ public struct SwiftToken: Sendable, Equatable {
     @inline(__always) public var isRightBound: Bool { flags & SwiftToken.rightBound != 0 }
 
     /// An operator's fixity from the white space around it, as the Swift language reference says:
-    /// prefix when bound only on the right, postfix when bound only on the left (or followed by `.`).
+    /// prefix when bound only on the right, postfix when bound only on the left.
     public var isPrefixOperator: Bool { !isLeftBound && isRightBound }
     public var isPostfixOperator: Bool { isLeftBound && !isRightBound }
 }

@@ -210,9 +210,10 @@ struct SwiftTreeParser {
             }
             let before = index
             let item = parseItem(context)
-            if item.exists { scratch.append(item) }
             if index == before {
                 scratch.append(skipUnmodeled("unexpected token"))
+            } else if item.exists {
+                scratch.append(item)
             }
         }
     }

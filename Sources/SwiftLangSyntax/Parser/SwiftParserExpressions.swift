@@ -168,13 +168,12 @@ extension SwiftTreeParser {
                 _ = parseTrailingClosures()
                 result = finish(.call, from: start, mark: mark, flags: SwiftNodeFlags.hasTrailingClosure)
             case .operatorToken where token.isLeftBound:
-                let nextIsPeriod = source.bytes.count > Int(token.end) && source.bytes[Int(token.end)] == UInt8(ascii: ".")
                 let postfixKind: SwiftNodeKind
                 if isPostfixMark(token, UInt8(ascii: "?")) {
                     postfixKind = .optionalChain
                 } else if isPostfixMark(token, UInt8(ascii: "!")) {
                     postfixKind = .forceUnwrap
-                } else if !token.isRightBound || nextIsPeriod {
+                } else if !token.isRightBound {
                     postfixKind = .postfixOperator
                 } else {
                     return result
