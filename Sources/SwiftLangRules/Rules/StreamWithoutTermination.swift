@@ -70,11 +70,14 @@ enum StreamWithoutTermination {
     static func subscription(_ call: SwiftNode, file: SwiftFile) -> String? {
         let tree = file.tree
         let callee = file.callee(call)
-        guard tree.kind(callee) == .memberAccess else { return nil }
-        let member = tree.child(callee, 1)
-        let receiver = file.lastName(tree.stripped(tree.child(callee, 0)))
-        if receiver.exists && tree.hasText(receiver, "Timer") { return "a timer" }
-        if receiver.exists && tree.hasText(receiver, "DispatchSource") { return "a dispatch source" }
+        // `addObserver(...)` inside a type's own method has no receiver written.
+        let member = tree.kind(callee) == .memberAccess ? tree.child(callee, 1) : callee
+        guard tree.kind(member) == .identifier else { return nil }
+        if tree.kind(callee) == .memberAccess {
+            let receiver = file.lastName(tree.stripped(tree.child(callee, 0)))
+            if receiver.exists && tree.hasText(receiver, "Timer") { return "a timer" }
+            if receiver.exists && tree.hasText(receiver, "DispatchSource") { return "a dispatch source" }
+        }
         if tree.hasText(member, "sink") || tree.hasText(member, "addObserver") || tree.hasText(member, "observe") {
             return "a subscription (`\(tree.text(member))`)"
         }

@@ -14,7 +14,7 @@ enum SwallowedCancellation {
         let tree = file.tree
         for attempt in file.nodes(.tryExpr) where isSwallowedSleep(attempt, file: file) {
             guard let loop = file.enclosingLoops(of: attempt).first, file.isInAsyncContext(attempt),
-                  !loopConsultsCancellation(loop, besides: [], file: file) else { continue }
+                  !loopConsultsCancellation(loop, besides: swallowedBodies(in: loop, file: file), file: file) else { continue }
             let keyword = ByteRange(start: tree.range(attempt).start, end: tree.range(attempt).start + 4)
             context.report(keyword, "`try?` swallows the CancellationError of `Task.sleep`, so after cancellation this "
                            + "`\(file.loopDescription(loop))` loop goes on without waiting; write `try await Task.sleep(...)` "
@@ -23,8 +23,8 @@ enum SwallowedCancellation {
         for statement in file.nodes(.doStmt) {
             guard let clause = swallowingCatch(of: statement, file: file),
                   let loop = file.enclosingLoops(of: statement).first, file.isInAsyncContext(statement) else { continue }
-            let body = tree.child(statement, 0)
-            guard file.bodyAwaits(body), !loopConsultsCancellation(loop, besides: [body], file: file) else { continue }
+            guard file.bodyAwaits(tree.child(statement, 0)),
+                  !loopConsultsCancellation(loop, besides: swallowedBodies(in: loop, file: file), file: file) else { continue }
             let keyword = ByteRange(start: tree.range(clause).start, end: tree.range(clause).start + 5)
             context.report(keyword, "this `catch` ignores every error, CancellationError included, so after cancellation "
                            + "the `\(file.loopDescription(loop))` loop goes on; end the loop on `CancellationError` "
@@ -49,6 +49,18 @@ enum SwallowedCancellation {
             }
         }
         return swallows
+    }
+
+    /// The bodies of the `do` statements in the loop whose errors a catch-all swallows: a
+    /// `try await` there does not end the loop.
+    static func swallowedBodies(in loop: SwiftNode, file: SwiftFile) -> Set<SwiftNode> {
+        var bodies = Set<SwiftNode>()
+        file.walkSameContext(file.loopBody(loop)) { node in
+            if file.tree.kind(node) == .doStmt && swallowingCatch(of: node, file: file) != nil {
+                bodies.insert(file.tree.child(node, 0))
+            }
+        }
+        return bodies
     }
 
     /// A bare `catch` whose body is empty or only `continue`, with no earlier clause that
