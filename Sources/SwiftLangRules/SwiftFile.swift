@@ -96,14 +96,20 @@ public final class SwiftFile {
         }
     }
 
+    /// `node` with the `try` and `await` written before it, and the node that takes that value.
+    public func valueUse(of node: SwiftNode) -> (value: SwiftNode, user: SwiftNode) {
+        var value = node
+        var user = tree.parent(value)
+        while tree.kind(user) == .tryExpr || tree.kind(user) == .awaitExpr {
+            value = user
+            user = tree.parent(value)
+        }
+        return (value, user)
+    }
+
     /// Whether `node` is used as a statement of its own: nothing takes its value.
     public func isDiscarded(_ node: SwiftNode) -> Bool {
-        var current = node
-        var parent = tree.parent(current)
-        while tree.kind(parent) == .tryExpr || tree.kind(parent) == .awaitExpr {
-            current = parent
-            parent = tree.parent(current)
-        }
+        let (current, parent) = valueUse(of: node)
         switch tree.kind(parent) {
         case .codeBlock, .sourceFile, .switchCase:
             return true

@@ -275,17 +275,24 @@ struct SwiftScanner {
             skipDigits()
             kind = .floatLiteral
         }
-        let exponent = byte(at: position)
-        if !afterPeriod, exponent == UInt8(ascii: "e") || exponent == UInt8(ascii: "E") {
-            var index = position + 1
-            if byte(at: index) == UInt8(ascii: "+") || byte(at: index) == UInt8(ascii: "-") { index += 1 }
-            if isDigit(byte(at: index)) {
-                position = index
-                skipDigits()
-                kind = .floatLiteral
-            }
-        }
-        // Trailing letters make an invalid literal; keeping them in the token keeps the rest aligned.
+        if !afterPeriod && scanExponent(marker: UInt8(ascii: "e")) { kind = .floatLiteral }
+        finishNumber(kind, from: start)
+    }
+
+    /// An exponent (`e-3`, `p+2`) at the current position, if there is one; the marker matches
+    /// either case.
+    private mutating func scanExponent(marker: UInt8) -> Bool {
+        guard byte(at: position) | 0x20 == marker else { return false }
+        var index = position + 1
+        if byte(at: index) == UInt8(ascii: "+") || byte(at: index) == UInt8(ascii: "-") { index += 1 }
+        guard isDigit(byte(at: index)) else { return false }
+        position = index
+        skipDigits()
+        return true
+    }
+
+    /// Trailing letters make an invalid literal; keeping them in the token keeps the rest aligned.
+    private mutating func finishNumber(_ kind: SwiftTokenKind, from start: Int) {
         while position < end && isIdentifierBody(text[position]) { position += 1 }
         finishToken(kind, from: start, flags: 0)
     }
@@ -309,17 +316,8 @@ struct SwiftScanner {
                 position = index
             }
         }
-        if byte(at: position) | 0x20 == UInt8(ascii: "p") {
-            var index = position + 1
-            if byte(at: index) == UInt8(ascii: "+") || byte(at: index) == UInt8(ascii: "-") { index += 1 }
-            if isDigit(byte(at: index)) {
-                position = index
-                skipDigits()
-                kind = .floatLiteral
-            }
-        }
-        while position < end && isIdentifierBody(text[position]) { position += 1 }
-        finishToken(kind, from: start, flags: 0)
+        if scanExponent(marker: UInt8(ascii: "p")) { kind = .floatLiteral }
+        finishNumber(kind, from: start)
     }
 
     private mutating func scanOperator(from start: Int, dotted: Bool) {

@@ -83,12 +83,7 @@ enum TaskNeverCancelled {
     static func storageTarget(of node: SwiftNode, properties: [String: SwiftNode], file: SwiftFile,
                               depth: Int = 0) -> Target? {
         let tree = file.tree
-        var value = node
-        var parent = tree.parent(value)
-        while tree.kind(parent) == .tryExpr || tree.kind(parent) == .awaitExpr {
-            value = parent
-            parent = tree.parent(value)
-        }
+        let (value, parent) = file.valueUse(of: node)
         switch tree.kind(parent) {
         case .assignment where tree.child(parent, 1) == value:
             let target = tree.child(parent, 0)

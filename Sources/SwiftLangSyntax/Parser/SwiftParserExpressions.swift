@@ -52,16 +52,22 @@ extension SwiftTreeParser {
     private mutating func parseCast(from start: Int32, mark: Int) -> SwiftNode {
         let keyword = kind
         advance()
-        var flags: UInt16 = 0
-        if isPostfixMark(current, UInt8(ascii: "?")) {
-            flags = SwiftNodeFlags.isConditionalCast
-            advance()
-        } else if isPostfixMark(current, UInt8(ascii: "!")) {
-            flags = SwiftNodeFlags.isForcedCast
-            advance()
-        }
+        let flags = consumeQuestionOrBang(question: SwiftNodeFlags.isConditionalCast, bang: SwiftNodeFlags.isForcedCast)
         scratch.append(parseType())
         return finish(.cast, from: start, mark: mark, op: keyword, flags: flags)
+    }
+
+    /// The `?` or `!` glued to `try` or `as`: consumed, and the flag it stands for returned.
+    private mutating func consumeQuestionOrBang(question: UInt16, bang: UInt16) -> UInt16 {
+        if isPostfixMark(current, UInt8(ascii: "?")) {
+            advance()
+            return question
+        }
+        if isPostfixMark(current, UInt8(ascii: "!")) {
+            advance()
+            return bang
+        }
+        return 0
     }
 
     mutating func parseUnary() -> SwiftNode {
@@ -69,14 +75,7 @@ extension SwiftTreeParser {
         switch kind {
         case .kwTry:
             advance()
-            var flags: UInt16 = 0
-            if isPostfixMark(current, UInt8(ascii: "?")) {
-                flags = SwiftNodeFlags.isOptionalTry
-                advance()
-            } else if isPostfixMark(current, UInt8(ascii: "!")) {
-                flags = SwiftNodeFlags.isForcedTry
-                advance()
-            }
+            let flags = consumeQuestionOrBang(question: SwiftNodeFlags.isOptionalTry, bang: SwiftNodeFlags.isForcedTry)
             let mark = scratch.count
             scratch.append(parseExpression(allowAssignment: false))
             return finish(.tryExpr, from: start, mark: mark, op: .kwTry, flags: flags)
