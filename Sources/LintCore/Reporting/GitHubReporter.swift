@@ -1,0 +1,68 @@
+/// `--format github`: GitHub Actions workflow commands, which the runner turns into annotations on
+/// the pull request and the run summary:
+///
+///     ::error file=pkg/a.go,line=12,col=7,endLine=12,endColumn=8,title=lost-cancel-discarded::the cancel ...
+///
+/// Paths are relative to the repository root (what the runner resolves annotations against), so
+/// the command can run from any folder of the checkout. Info findings become notices.
+public struct GitHubReporter: Reporter {
+    public init() {}
+
+    public func report(_ result: LintResult, context: ReportContext) -> String {
+        var text = ""
+        for diagnostic in result.diagnostics {
+            let properties = [
+                ("file", context.repositoryPath(diagnostic.path)),
+                ("line", String(diagnostic.start.line)),
+                ("col", String(diagnostic.start.column)),
+                ("endLine", String(diagnostic.end.line)),
+                ("endColumn", String(diagnostic.end.column)),
+                ("title", diagnostic.ruleID),
+            ].map { "\($0.0)=\(Self.escapeProperty($0.1))" }
+            text += "::\(Self.command(for: diagnostic.severity)) \(properties.joined(separator: ","))::"
+                + "\(Self.escapeData(diagnostic.message))\n"
+        }
+        return text
+    }
+
+    static func command(for severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "notice"
+        }
+    }
+
+    /// The runner's escaping for a command's message: `%`, carriage return and line feed.
+    public static func escapeData(_ text: String) -> String {
+        var escaped = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "\r": escaped += "%0D"
+            case "\n": escaped += "%0A"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Property values also escape `:` and `,`, which would otherwise end the value.
+    public static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingColonsAndCommas()
+    }
+}
+
+extension String {
+    fileprivate func replacingColonsAndCommas() -> String {
+        var escaped = ""
+        for character in unicodeScalars {
+            switch character {
+            case ":": escaped += "%3A"
+            case ",": escaped += "%2C"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+}
