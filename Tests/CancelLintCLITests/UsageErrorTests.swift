@@ -18,7 +18,7 @@ final class UsageErrorTests: XCTestCase {
         assertUsageError(["--verison"], "unknown option --verison; did you mean --version?")
         assertUsageError(["--fail"], "unknown option --fail; did you mean --fail-on?")
         assertUsageError(["--fail-no=error"], "unknown option --fail-no; did you mean --fail-on?")
-        assertUsageError(["--formt", "json"], "unknown option --formt")
+        assertUsageError(["--formt", "json"], "unknown option --formt; did you mean --format?")
         assertUsageError(["-x"], "unknown option -x")
     }
 
@@ -41,7 +41,7 @@ final class UsageErrorTests: XCTestCase {
                        .lint(LintOptions(paths: ["a", "-", "-b", "rules"], failOn: .error, quiet: true)))
         XCTAssertEqual(try parseCommandLine(["--fail-on", "info", "x"]).get(),
                        .lint(LintOptions(paths: ["x"], failOn: .info)))
-        XCTAssertEqual(try parseCommandLine(["rules"]).get(), .listRules)
+        XCTAssertEqual(try parseCommandLine(["rules"]).get(), .listRules(.text))
         XCTAssertEqual(try parseCommandLine(["--", "rules"]).get(), .lint(LintOptions(paths: ["rules"])))
         XCTAssertEqual(try parseCommandLine(["a", "rules"]).get(), .lint(LintOptions(paths: ["a", "rules"])))
         XCTAssertEqual(try parseCommandLine(["--version"]).get(), .showVersion)
