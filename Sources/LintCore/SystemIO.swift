@@ -64,6 +64,10 @@ public enum SystemIO {
 
     public struct ReadFailure: Error, Equatable, Sendable {
         public var reason: String
+
+        public init(reason: String) {
+            self.reason = reason
+        }
     }
 
     private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {

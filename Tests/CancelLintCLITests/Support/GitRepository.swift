@@ -23,7 +23,20 @@ final class GitRepository {
         try Self.run(arguments, in: directory.url(subdirectory))
     }
 
-    static func run(_ arguments: [String], in directory: String) throws -> String {
+    /// Runs git with extra environment variables; its exit status and both outputs, whatever the status.
+    func attempt(_ arguments: [String], environment extra: [String: String] = [:]) throws
+        -> (status: Int32, output: String) {
+        let process = Self.process(arguments, in: path, extra: extra)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    private static func process(_ arguments: [String], in directory: String, extra: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gitPath ?? "/usr/bin/git")
         process.arguments = ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false",
@@ -31,7 +44,12 @@ final class GitRepository {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] { environment[name] = nil }
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
+        return process
+    }
+
+    static func run(_ arguments: [String], in directory: String) throws -> String {
+        let process = process(arguments, in: directory)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = Pipe()
