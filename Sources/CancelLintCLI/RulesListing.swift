@@ -49,14 +49,12 @@ enum RulesListing {
 
     /// A `|` would end the cell; a line break would end the table.
     private static func escapeCell(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "|": escaped += "\\|"
-            case "\n", "\r", "\r\n": escaped += " "
-            default: escaped.append(character)
+        text.replacingScalars { scalar in
+            switch scalar {
+            case "|": return "\\|"
+            case "\n", "\r": return " "
+            default: return nil
             }
         }
-        return escaped
     }
 }

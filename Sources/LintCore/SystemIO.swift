@@ -70,23 +70,18 @@ public enum SystemIO {
         }
     }
 
-    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Darwin)
-        return Darwin.write(descriptor, buffer, count)
-        #elseif canImport(Musl)
-        return Musl.write(descriptor, buffer, count)
-        #else
-        return Glibc.write(descriptor, buffer, count)
-        #endif
-    }
-
-    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-        #if canImport(Darwin)
-        return Darwin.read(descriptor, buffer, count)
-        #elseif canImport(Musl)
-        return Musl.read(descriptor, buffer, count)
-        #else
-        return Glibc.read(descriptor, buffer, count)
-        #endif
-    }
+    /// `read(2)` and `write(2)`, named apart from the many Swift functions called `read` and `write`.
+    static let systemRead: (Int32, UnsafeMutableRawPointer?, Int) -> Int = platformRead
+    static let systemWrite: (Int32, UnsafeRawPointer?, Int) -> Int = platformWrite
 }
+
+#if canImport(Darwin)
+private let platformRead = Darwin.read
+private let platformWrite = Darwin.write
+#elseif canImport(Musl)
+private let platformRead = Musl.read
+private let platformWrite = Musl.write
+#else
+private let platformRead = Glibc.read
+private let platformWrite = Glibc.write
+#endif

@@ -35,34 +35,18 @@ public struct GitHubReporter: Reporter {
 
     /// The runner's escaping for a command's message: `%`, carriage return and line feed.
     public static func escapeData(_ text: String) -> String {
-        var escaped = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "%": escaped += "%25"
-            case "\r": escaped += "%0D"
-            case "\n": escaped += "%0A"
-            default: escaped.unicodeScalars.append(character)
+        text.replacingScalars { scalar in
+            switch scalar {
+            case "%": return "%25"
+            case "\r": return "%0D"
+            case "\n": return "%0A"
+            default: return nil
             }
         }
-        return escaped
     }
 
     /// Property values also escape `:` and `,`, which would otherwise end the value.
     public static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingColonsAndCommas()
-    }
-}
-
-extension String {
-    fileprivate func replacingColonsAndCommas() -> String {
-        var escaped = ""
-        for character in unicodeScalars {
-            switch character {
-            case ":": escaped += "%3A"
-            case ",": escaped += "%2C"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
+        escapeData(text).replacingScalars { $0 == ":" ? "%3A" : $0 == "," ? "%2C" : nil }
     }
 }

@@ -64,7 +64,7 @@ enum TerminalText {
     /// escape sequences to the terminal.
     static func printable(_ line: Substring) -> String {
         guard line.unicodeScalars.contains(where: isControl) else { return String(line) }
-        return String(String.UnicodeScalarView(line.unicodeScalars.map { isControl($0) ? "\u{FFFD}" : $0 }))
+        return String(line).replacingScalars { isControl($0) ? "\u{FFFD}" : nil }
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
