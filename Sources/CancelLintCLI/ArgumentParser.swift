@@ -1,3 +1,5 @@
+import LintCore
+
 /// Reads the command line into a `Command`, driven by `OptionTable`.
 ///
 /// Conventions: `--name value` and `--name=value`; `--` ends options, so a path that looks like an
@@ -93,8 +95,26 @@ private struct ArgumentParser {
         if operands.contains(where: { $0.text.isEmpty }) {
             throw UsageError("empty path argument")
         }
+        if parsed.configGiven && parsed.noConfigGiven {
+            throw UsageError("--config and --no-config cannot be used together")
+        }
+        if parsed.options.baseline != nil && parsed.options.writeBaseline != nil {
+            throw UsageError("--baseline and --write-baseline cannot be used together")
+        }
+        for (name, value) in [("--config", parsed.options.configuration.filePath), ("--baseline", parsed.options.baseline),
+                              ("--write-baseline", parsed.options.writeBaseline)] where value?.isEmpty == true {
+            throw UsageError("\(name) needs a file name")
+        }
         var options = parsed.options
         options.paths = operands.map(\.text)
         return .lint(options)
+    }
+}
+
+extension ConfigurationChoice {
+    /// The file of `--config FILE`.
+    var filePath: String? {
+        if case .file(let path) = self { return path }
+        return nil
     }
 }

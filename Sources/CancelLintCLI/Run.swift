@@ -38,23 +38,62 @@ func execute(_ command: Command, frontEnds: [any LanguageFrontEnd], currentDirec
         output.standardOutput = "\(ToolInfo.name) \(ToolInfo.version)\n"
         return .success
     case .listRules:
-        output.standardOutput = RulesTable.text(rules: frontEnds.flatMap(\.rules))
+        output.standardOutput = RulesTable.text(rules: LintEngine(frontEnds: frontEnds).rules)
         return .success
     case .lint(let options):
         return lint(options, frontEnds: frontEnds, currentDirectory: currentDirectory, output: &output)
     }
 }
 
-/// The lint pipeline. Later stages slot in where marked: configuration builds `settings`,
-/// a baseline filters `result.diagnostics`, and `--format` picks the reporter.
+/// The lint pipeline: the engine (which reads the configuration), then the baseline, then the report.
+/// Later stages slot in where marked: `--format` picks the reporter.
 func lint(_ options: LintOptions, frontEnds: [any LanguageFrontEnd], currentDirectory: String,
           output: inout CommandOutput) -> ExitStatus {
     let engine = LintEngine(frontEnds: frontEnds)
-    let request = LintRequest(paths: options.paths, currentDirectory: currentDirectory,
-                              settings: LintSettings(), failOn: options.failOn)
-    let result = engine.run(request)
+    var baseline: Baseline?
+    if let path = options.baseline {
+        // Read before linting: a run whose baseline is unusable would report everything as new.
+        switch Baseline.load(path, currentDirectory: currentDirectory) {
+        case .success(let loaded): baseline = loaded
+        case .failure(let error):
+            output.standardError = "\(ToolInfo.name): \(error)\n"
+            return .usageOrInputError
+        }
+    }
+    let request = LintRequest(paths: options.paths, currentDirectory: currentDirectory, settings: LintSettings(),
+                              configuration: options.configuration, failOn: options.failOn,
+                              strictSuppressions: options.strictSuppressions)
+    var result = engine.run(request)
+    if let path = options.writeBaseline, result.configurationErrors.isEmpty {
+        return writeBaseline(result, to: path, options: options, currentDirectory: currentDirectory, output: &output)
+    }
+    baseline?.filter(&result, currentDirectory: currentDirectory)
     let reporter = OutputFormat.text.reporter
     output.standardOutput = reporter.report(result, context: ReportContext(rules: engine.rules))
     output.standardError = RunSummary.text(for: result, includeSummaryLine: !options.quiet)
     return result.exitStatus
+}
+
+/// `--write-baseline`: records every finding, prints none, and succeeds unless a named path could
+/// not be linted — then nothing is written, since the baseline would silently miss that file.
+func writeBaseline(_ result: LintResult, to path: String, options: LintOptions, currentDirectory: String,
+                   output: inout CommandOutput) -> ExitStatus {
+    output.standardError = RunSummary.text(for: result, includeSummaryLine: false)
+    if result.exitStatus == .usageOrInputError {
+        output.standardError += "\(ToolInfo.name): baseline not written: a named path could not be linted\n"
+        return .usageOrInputError
+    }
+    switch Baseline.write(result.diagnostics, to: path, currentDirectory: currentDirectory) {
+    case .failure(let error):
+        output.standardError += "\(ToolInfo.name): \(error)\n"
+        return .usageOrInputError
+    case .success:
+        if !options.quiet {
+            let count = result.diagnostics.count
+            output.standardError += "\(ToolInfo.name): wrote \(count) finding\(count == 1 ? "" : "s") "
+                + "in \(result.filesLinted) file\(result.filesLinted == 1 ? "" : "s") to "
+                + "\(path)\n"
+        }
+        return .success
+    }
 }
