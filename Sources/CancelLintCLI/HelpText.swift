@@ -31,7 +31,7 @@ enum HelpText {
         lines += [
             "",
             "exit status: 0 if nothing at or above --fail-on was found, 1 if something was,",
-            "2 for usage errors and named paths that could not be linted.",
+            "2 for usage errors, invalid configuration and named paths that could not be linted.",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -3,7 +3,12 @@ public struct Configuration: Sendable {
     /// Language settings: the version to assume and the front end's declared options.
     public struct LanguageSection: Hashable, Sendable {
         public var version: String?
-        public var options: [String: OptionValue] = [:]
+        public var options: [String: OptionValue]
+
+        public init(version: String? = nil, options: [String: OptionValue] = [:]) {
+            self.version = version
+            self.options = options
+        }
     }
 
     /// The file as shown to users.
@@ -37,7 +42,7 @@ public struct Configuration: Sendable {
         do {
             root = try YAMLReader.read(bytes)
         } catch {
-            throw ConfigurationError(error.message, path: path, line: error.line, column: error.column)
+            throw ConfigurationError(error.problem, path: path, line: error.line, column: error.column, hint: error.hint)
         }
         var validator = ConfigurationValidator(path: path, schema: schema,
                                                configuration: Configuration(path: path, directory: directory))

@@ -114,4 +114,9 @@ public struct GlobError: Error, Equatable, Sendable {
     public var message: String
     /// Byte offset in the pattern.
     public var offset: Int
+
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
 }

@@ -31,7 +31,8 @@ public struct YAMLEntry: Sendable {
     public var value: YAMLNode
 }
 
-/// Why a document could not be read; `message` names the construct, the position says where.
+/// Why a document could not be read; `message` names the construct, then after `; ` what to do
+/// instead when there is something to say; the position says where.
 public struct YAMLError: Error, Equatable, Sendable {
     public var message: String
     public var line: Int
@@ -41,6 +42,15 @@ public struct YAMLError: Error, Equatable, Sendable {
         self.message = message
         self.line = line
         self.column = column
+    }
+
+    /// The part of `message` before `; `.
+    public var problem: String { String(message.split(separator: "; ", maxSplits: 1).first ?? Substring(message)) }
+
+    /// The part of `message` after `; `, if any.
+    public var hint: String? {
+        let parts = message.split(separator: "; ", maxSplits: 1)
+        return parts.count == 2 ? String(parts[1]) : nil
     }
 }
 
@@ -193,9 +203,10 @@ private struct YAMLScanner {
         try advanceToContent(documentStartAllowed: true)
         guard let indent = currentIndent else { return nil }
         let node = try blockNode(indent: indent)
-        if currentIndent != nil {
-            // The top-level node ended but the input did not: a line indented less than it.
-            throw error("this line is indented less than the start of the document")
+        if let next = currentIndent {
+            // The top-level node ended but the input did not.
+            throw error(next < indent ? "this line is indented less than the start of the document"
+                                      : "this line does not continue the list or mapping above it")
         }
         return node
     }
@@ -226,6 +237,9 @@ private struct YAMLScanner {
             if atSequenceEntry { throw error("expected `key: value`, found a list entry") }
             let keyPosition = position
             let key = try mappingKey()
+            // Checked here rather than in `mappingKey` so that these lines still read as keys.
+            guard !key.isEmpty else { throw error("empty key", at: keyPosition) }
+            if key == "<<" { throw error("merge keys (`<<`) are not supported", at: keyPosition) }
             if let first = firstPosition[key] {
                 throw error("duplicate key `\(key)` (first at \(first.line):\(first.column))", at: keyPosition)
             }
@@ -321,8 +335,6 @@ private struct YAMLScanner {
         guard current == UInt8(ascii: ":"), Self.isBlankOrEnd(byte(at: offset + 1)) else {
             throw error("expected `key: value`", at: keyPosition)
         }
-        guard !key.isEmpty else { throw error("empty key", at: keyPosition) }
-        if key == "<<" { throw error("merge keys (`<<`) are not supported", at: keyPosition) }
         offset += 1
         return key
     }

@@ -9,8 +9,9 @@ public struct LintEngine: Sendable {
         table = FrontEndTable(frontEnds: frontEnds)
     }
 
-    /// Every rule of every front end, in front-end order, then the engine's own (`unused-suppression`).
-    public var rules: [RuleDescriptor] { frontEnds.flatMap { $0.rules } + EngineRules.all }
+    /// Every rule of every front end, in front-end order, then the engine's own (`unused-suppression`)
+    /// — those only when there is a language to lint.
+    public var rules: [RuleDescriptor] { frontEnds.isEmpty ? [] : frontEnds.flatMap { $0.rules } + EngineRules.all }
 
     /// What a configuration may name with these front ends.
     public var configurationSchema: ConfigurationSchema { ConfigurationSchema(frontEnds: frontEnds) }
