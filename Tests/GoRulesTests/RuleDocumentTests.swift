@@ -4,10 +4,18 @@ import LintCore
 import XCTest
 
 /// Every registered rule has its document in Rules/, and the document's examples are executed:
-/// each `## Bad` block triggers the rule, each `## Good` block triggers nothing at all.
+/// each `## Bad` block triggers the rule, each `## Good` block triggers nothing at all. Examples run
+/// through the engine, so engine-level rules (`unused-suppression`) and suppression comments count.
 final class RuleDocumentTests: XCTestCase {
+    static let engine = LintEngine(frontEnds: [GoFrontEnd()])
+
+    /// What the engine reports for one file, suppression applied, as `line:col: severity: message [rule]`.
+    func engineFindings(_ source: String, path: String) -> [Diagnostic] {
+        Self.engine.lint(SourceFile(path: path, text: source), settings: LintSettings()) ?? []
+    }
+
     func testEveryRuleHasADocumentWhoseExamplesHold() throws {
-        for descriptor in GoFrontEnd().rules {
+        for descriptor in Self.engine.rules {
             let url = repositoryRoot.appendingPathComponent("Rules/\(descriptor.id).md")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 XCTFail("rule \(descriptor.id) has no document Rules/\(descriptor.id).md")
@@ -23,19 +31,19 @@ final class RuleDocumentTests: XCTestCase {
             XCTAssertFalse(document.bad.isEmpty, "Rules/\(descriptor.id).md has no bad example")
             XCTAssertFalse(document.good.isEmpty, "Rules/\(descriptor.id).md has no good example")
             for (index, example) in document.bad.enumerated() {
-                let found = diagnostics(example, path: "bad.go").map(\.ruleID)
+                let found = engineFindings(example, path: "bad.go").map(\.ruleID)
                 XCTAssertTrue(found.contains(descriptor.id),
                               "Rules/\(descriptor.id).md bad example \(index + 1) does not trigger the rule (found \(found))")
             }
             for (index, example) in document.good.enumerated() {
-                XCTAssertEqual(findings(example, path: "good.go"), [],
+                XCTAssertEqual(engineFindings(example, path: "good.go").map(render), [],
                                "Rules/\(descriptor.id).md good example \(index + 1) triggers findings")
             }
         }
     }
 
     func testEveryDocumentBelongsToARule() throws {
-        let ids = Set(GoFrontEnd().rules.map(\.id))
+        let ids = Set(Self.engine.rules.map(\.id))
         let files = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Rules").path)
         for file in files where file.hasSuffix(".md") {
             XCTAssertTrue(ids.contains(String(file.dropLast(3))), "Rules/\(file) documents no registered rule")
@@ -44,16 +52,18 @@ final class RuleDocumentTests: XCTestCase {
 
     func testBadExamplesAreSilentInsideCommentsAndStrings() throws {
         // A finding must come from code, never from text that merely looks like code.
-        for descriptor in GoFrontEnd().rules where descriptor.id != "syntax-error" {
+        for descriptor in Self.engine.rules where descriptor.id != "syntax-error" {
             let url = repositoryRoot.appendingPathComponent("Rules/\(descriptor.id).md")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
             for example in RuleDocument(text).bad {
                 let body = example.split(separator: "\n", omittingEmptySubsequences: false)
                     .drop { !$0.hasPrefix("package ") }.dropFirst()
                 let commented = "package p\n/*\n" + body.joined(separator: "\n").replacingOccurrences(of: "*/", with: "* /") + "\n*/\n"
-                XCTAssertEqual(findings(commented, path: "commented.go"), [], "\(descriptor.id): finding inside a comment")
+                XCTAssertEqual(engineFindings(commented, path: "commented.go").map(render), [],
+                               "\(descriptor.id): finding inside a comment")
                 let quoted = "package p\nvar s = `" + body.joined(separator: "\n").replacingOccurrences(of: "`", with: "'") + "`\n"
-                XCTAssertEqual(findings(quoted, path: "quoted.go"), [], "\(descriptor.id): finding inside a raw string")
+                XCTAssertEqual(engineFindings(quoted, path: "quoted.go").map(render), [],
+                               "\(descriptor.id): finding inside a raw string")
             }
         }
     }
