@@ -15,7 +15,7 @@ final class InformationCommandTests: XCTestCase {
 
         Finds misuse of context and cancellation in Go code. Directories are searched
         recursively, skipping vendor, testdata, node_modules, hidden and generated files;
-        files named explicitly are always linted. No paths means the current directory.
+        files named explicitly are linted even if generated. No paths means the current directory.
         Put -- before paths that look like options or commands.
 
         commands:
