@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LintCore
 
 /// Where `run` writes text. The command collects all of a stream's text first and writes it
 /// with one call, so a sink sees at most one write per run.
@@ -27,33 +28,10 @@ public struct OutputSink: Sendable {
     public init(fileDescriptor: Int32) {
         self.init { text in
             var text = text
-            text.withUTF8 { buffer in
-                var offset = 0
-                while offset < buffer.count, let base = buffer.baseAddress {
-                    let written = systemWrite(fileDescriptor, base + offset, buffer.count - offset)
-                    if written > 0 {
-                        offset += written
-                    } else if written < 0, errno == EINTR {
-                        continue
-                    } else {
-                        // A closed pipe or full disk: nothing more can be said, and the exit status still tells.
-                        return
-                    }
-                }
-            }
+            // A closed pipe or full disk: nothing more can be said, and the exit status still tells.
+            text.withUTF8 { FileDescriptorOutput.writeAll(fileDescriptor, UnsafeRawBufferPointer($0)) }
         }
     }
-}
-
-/// `write(2)`, named apart from `OutputSink.write`.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    return Darwin.write(descriptor, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.write(descriptor, buffer, count)
-    #else
-    return Glibc.write(descriptor, buffer, count)
-    #endif
 }
 
 /// The process's working directory, which `run` resolves relative paths against.

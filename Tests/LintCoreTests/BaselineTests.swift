@@ -4,8 +4,7 @@ import XCTest
 /// Baselines written from one run and read by a later one, across the edits they must survive.
 final class BaselineTests: XCTestCase {
     private func run(in directory: TemporaryDirectory, from subdirectory: String = "") -> LintResult {
-        LintEngine(frontEnds: [FakeFrontEnd()])
-            .run(LintRequest(paths: [], currentDirectory: directory.url(subdirectory), workerCount: 2))
+        lint([], in: directory, from: subdirectory)
     }
 
     /// Records the current findings in `baseline.txt` at the root.

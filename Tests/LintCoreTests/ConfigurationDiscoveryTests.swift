@@ -6,9 +6,7 @@ import XCTest
 final class ConfigurationDiscoveryTests: XCTestCase {
     private func run(_ paths: [String], in directory: TemporaryDirectory, from subdirectory: String = "",
                      configuration: ConfigurationChoice = .discover, failOn: Severity? = nil) -> LintResult {
-        LintEngine(frontEnds: [FakeFrontEnd()])
-            .run(LintRequest(paths: paths, currentDirectory: directory.url(subdirectory), configuration: configuration,
-                             failOn: failOn, workerCount: 2))
+        lint(paths, in: directory, from: subdirectory, configuration: configuration, failOn: failOn)
     }
 
     /// root: BAD in a.go; svc/ has its own configuration; svc/api/ inherits svc's; lib/ inherits root's.

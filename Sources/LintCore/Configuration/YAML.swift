@@ -321,7 +321,7 @@ private struct YAMLScanner {
         case UInt8(ascii: "["):
             throw error("expected `key: value`")
         default:
-            try rejectIndicator(inFlow: false)
+            try rejectIndicator()
             let keyStart = offset
             while !Self.isLineEnd(current) {
                 if current == UInt8(ascii: ":"), Self.isBlankOrEnd(byte(at: offset + 1)) { break }
@@ -343,19 +343,27 @@ private struct YAMLScanner {
 
     /// A value on the current line: a scalar or a flow sequence (which may span lines).
     mutating func inlineValue(afterKey: Bool) throws(YAMLError) -> YAMLNode {
+        if afterKey, current == UInt8(ascii: "-"), Self.isBlankOrEnd(byte(at: offset + 1)) {
+            throw error("a list cannot start on the line of its key; put each `- item` on a line of its own below it")
+        }
+        return try scalarOrList(inFlow: false)
+    }
+
+    /// A quoted or plain scalar, or a flow sequence; `inFlow` inside `[ ]`, where `,` and brackets end
+    /// a plain scalar.
+    mutating func scalarOrList(inFlow: Bool) throws(YAMLError) -> YAMLNode {
         let start = position
         switch current {
         case UInt8(ascii: "["):
             return try flowSequence()
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             return YAMLNode(value: .scalar(try quotedScalar(), quoted: true), line: start.line, column: start.column)
-        case UInt8(ascii: "-") where afterKey && Self.isBlankOrEnd(byte(at: offset + 1)):
-            throw error("a list cannot start on the line of its key; put each `- item` on a line of its own below it")
         default:
-            try rejectIndicator(inFlow: false)
-            let text = plainScalar(inFlow: false)
+            try rejectIndicator()
+            let text = plainScalar(inFlow: inFlow)
             if let colon = Self.mappingColon(in: text) {
-                throw error("unexpected `: ` inside a value; quote the value if it contains `: `",
+                throw error(inFlow ? "`key: value` pairs inside `[ ]` are not supported"
+                                   : "unexpected `: ` inside a value; quote the value if it contains `: `",
                             at: (start.line, start.column + colon))
             }
             return YAMLNode(value: Self.plainValue(text), line: start.line, column: start.column)
@@ -363,7 +371,7 @@ private struct YAMLScanner {
     }
 
     /// Rejects the characters that start YAML constructs outside the subset.
-    func rejectIndicator(inFlow: Bool) throws(YAMLError) {
+    func rejectIndicator() throws(YAMLError) {
         guard let byte = current else { return }
         switch byte {
         case UInt8(ascii: "&"): throw error("anchors (`&`) are not supported; write the value out")
@@ -427,7 +435,7 @@ private struct YAMLScanner {
             try skipFlowSpace(openedAt: start)
             if current == UInt8(ascii: "]") { offset += 1; break }
             if current == UInt8(ascii: ",") { throw error("empty entry in a list") }
-            items.append(try flowItem())
+            items.append(try scalarOrList(inFlow: true))
             try skipFlowSpace(openedAt: start)
             if current == UInt8(ascii: ",") {
                 offset += 1
@@ -439,23 +447,6 @@ private struct YAMLScanner {
             }
         }
         return YAMLNode(value: .sequence(items), line: start.line, column: start.column)
-    }
-
-    mutating func flowItem() throws(YAMLError) -> YAMLNode {
-        let start = position
-        switch current {
-        case UInt8(ascii: "["):
-            return try flowSequence()
-        case UInt8(ascii: "\""), UInt8(ascii: "'"):
-            return YAMLNode(value: .scalar(try quotedScalar(), quoted: true), line: start.line, column: start.column)
-        default:
-            try rejectIndicator(inFlow: true)
-            let text = plainScalar(inFlow: true)
-            if let colon = Self.mappingColon(in: text) {
-                throw error("`key: value` pairs inside `[ ]` are not supported", at: (start.line, start.column + colon))
-            }
-            return YAMLNode(value: Self.plainValue(text), line: start.line, column: start.column)
-        }
     }
 
     /// Spaces, line breaks and comments between the items of a flow sequence.
