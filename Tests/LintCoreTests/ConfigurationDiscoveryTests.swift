@@ -165,4 +165,18 @@ final class ConfigurationDiscoveryTests: XCTestCase {
             """)
         XCTAssertEqual(run([], in: directory).lines, ["a.go:1:16: warning: line contains TODO [worse-line]"])
     }
+
+    func testSettingsForAPathThatIsNotOnDisk() throws {
+        let directory = try makeNestedProject()
+        try directory.write("svc/.lintconfig.yml", "exclude: [generated]\nrules:\n  bad-line:\n    severity: error\n")
+        let engine = LintEngine(frontEnds: [FakeFrontEnd()])
+        let request = LintRequest(paths: [], currentDirectory: directory.url("svc"), configuration: .discover)
+        XCTAssertEqual(engine.settings(forPath: "buffer.go", request: request).settings?.rules["bad-line"]?.severity, .error)
+        XCTAssertEqual(engine.settings(forPath: "../lib/new.go", request: request).settings?.rules["note-line"]?.enabled, false)
+        XCTAssertNil(engine.settings(forPath: "generated/x.go", request: request).settings)
+        XCTAssertNil(engine.settings(forPath: "notes.txt", request: request).settings)
+        try directory.write("svc/.lintconfig.yml", "rules: 3\n")
+        XCTAssertEqual(engine.settings(forPath: "buffer.go", request: request).errors.map(\.message),
+                       ["expected a mapping for `rules`, found `3` at .lintconfig.yml:1:8"])
+    }
 }

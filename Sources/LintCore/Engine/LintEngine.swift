@@ -30,6 +30,20 @@ public struct LintEngine: Sendable {
             .sorted(by: Diagnostic.outputOrder)
     }
 
+    /// How a file at `path` (which need not exist) would be linted under `request`'s configuration,
+    /// for text that does not come from disk, such as an editor's unsaved buffer: its settings, or
+    /// nil when no front end reads it or the configuration leaves it out; or the configuration's
+    /// problems, which `run` would report.
+    public func settings(forPath path: String, request: LintRequest) -> (settings: LintSettings?, errors: [ConfigurationError]) {
+        guard let frontEndIndex = table.frontEndIndex(forName: PathText.lastComponent(path)) else { return (nil, []) }
+        let file = DiscoveredFile(path: PathText.absolute(path, currentDirectory: request.currentDirectory),
+                                  displayPath: PathText.display(path, currentDirectory: request.currentDirectory),
+                                  frontEndIndex: frontEndIndex, origin: .named)
+        let plan = LintPlan([file], request: request, frontEnds: frontEnds, schema: configurationSchema)
+        guard plan.errors.isEmpty else { return (nil, plan.errors) }
+        return (plan.files.first.map { plan.settings[$0.settingsIndex] }, [])
+    }
+
     /// The per-file pipeline: the front end's findings, fingerprinted before suppression so that
     /// silencing one of two identical findings does not renumber the other, then the file's
     /// suppressions applied.
