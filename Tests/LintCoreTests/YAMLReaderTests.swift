@@ -137,3 +137,47 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(error(block), "65:65: nesting deeper than 64 levels")
     }
 }
+
+/// Mangled configurations are refused with a position inside the text, never a crash or a hang.
+final class YAMLMutationTests: XCTestCase {
+    func testMutatedDocumentsNeverCrash() {
+        let original = Array("""
+            # comment
+            fail-on: warning
+            rules:
+              bad-line:
+                enabled: true
+                words: [BAD, "WORSE", 'x''y']
+            exclude:
+              - "**/*.pb.go"
+              - legacy
+            go:
+              version: "1.21"
+
+            """.utf8)
+        let alphabet = Array(" \t\n\r:-#[]{}'\"&*!|>%@`?,\\abc1".utf8)
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            var bytes = original
+            for _ in 0..<(1 + next(3)) {
+                switch next(3) {
+                case 0: bytes[next(bytes.count)] = alphabet[next(alphabet.count)]
+                case 1: bytes.insert(alphabet[next(alphabet.count)], at: next(bytes.count))
+                default: bytes.remove(at: next(bytes.count))
+                }
+            }
+            let lineCount = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+            do {
+                _ = try YAMLReader.read(bytes)
+            } catch {
+                XCTAssertTrue((1...lineCount + 1).contains(error.line), "\(error) in \(String(decoding: bytes, as: UTF8.self))")
+                XCTAssertGreaterThanOrEqual(error.column, 1)
+            }
+            _ = try? Configuration.parse(bytes, path: "c.yml", directory: "/", schema: ConfigurationTests.schema)
+        }
+    }
+}
