@@ -152,6 +152,13 @@ final class ConfigurationCommandTests: XCTestCase {
         let unreadable = go(["--baseline", "b.txt"], in: directory)
         XCTAssertEqual(unreadable.stderr.text, "cancellint: cannot read baseline b.txt: no such file or directory\n")
         XCTAssertEqual(unreadable.status, 2)
+        try directory.write(".lintconfig.yml", "fail-on: never\n")
+        let invalid = go(["--write-baseline", "b.txt"], in: directory)
+        XCTAssertEqual(invalid.stderr.text, "cancellint: unknown severity `never` at .lintconfig.yml:1:10; "
+                       + "expected error, warning or info\n")
+        XCTAssertEqual(invalid.status, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.url("b.txt")))
+        try FileManager.default.removeItem(atPath: directory.url(".lintconfig.yml"))
         XCTAssertEqual(go(["-q", "--write-baseline", "b.txt"], in: directory).stderr.text, "")
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory.url("b.txt")))
     }

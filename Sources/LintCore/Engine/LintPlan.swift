@@ -31,18 +31,27 @@ struct LintPlan: Sendable {
         let runConfiguration = resolver.configurationIndex(forDirectory: request.currentDirectory)
         let testPatterns = frontEnds.map(\.testFilePatterns)
         var settingsIndexByPair: [Int: Int] = [:]
+        // Files come folder by folder, so remembering the last folder's answer saves most lookups.
+        var lastFolder: (path: String, index: Int?)?
         for file in discovered {
-            let absolutePath = PathText.clean(file.path)
-            guard let index = resolver.configurationIndex(forDirectory: PathText.parent(absolutePath)) else {
+            let folder = PathText.parent(file.path)
+            let configurationIndex: Int?
+            if let lastFolder, lastFolder.path == folder {
+                configurationIndex = lastFolder.index
+            } else {
+                configurationIndex = resolver.configurationIndex(forDirectory: folder)
+                lastFolder = (folder, configurationIndex)
+            }
+            guard let index = configurationIndex else {
                 files.append(PlannedFile(file: file, settingsIndex: 0, lintsGenerated: false))
                 continue
             }
             let configuration = resolver.configurations[index]
             let isTestFile = !configuration.testFiles && testPatterns[file.frontEndIndex].contains {
-                Glob.matchesName($0, PathText.lastComponent(absolutePath))
+                Glob.matchesName($0, PathText.lastComponent(file.path))
             }
             let needsPath = !configuration.include.isEmpty || !configuration.exclude.isEmpty
-            let relativePath = needsPath ? PathText.relative(absolutePath, from: configuration.directory) : ""
+            let relativePath = needsPath ? PathText.relative(PathText.clean(file.path), from: configuration.directory) : ""
             guard configuration.selects(relativePath: relativePath, isTestFile: isTestFile) else {
                 excludedCount += 1
                 continue
