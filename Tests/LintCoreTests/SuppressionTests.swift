@@ -45,6 +45,9 @@ final class SuppressionTests: XCTestCase {
         // Other linters' directives are none of our business.
         XCTAssertEqual(lint("BAD //nolint:errcheck\n"), ["a.go:1:1: warning: line contains BAD [bad-line]"])
         XCTAssertEqual(lint("BAD //nolintlint\n"), ["a.go:1:1: warning: line contains BAD [bad-line]"])
+        // golangci-lint's `unused` linter is not a misspelling of `unused-suppression`.
+        XCTAssertEqual(lint("BAD //nolint:unused,deadcode // kept for the plugin API\n"),
+                       ["a.go:1:1: warning: line contains BAD [bad-line]"])
     }
 
     func testNolintAloneOnALineCoversTheNodeBelow() {

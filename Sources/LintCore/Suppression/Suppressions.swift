@@ -61,6 +61,16 @@ public struct SuppressionPolicy: Sendable {
 
     func isKnown(_ ruleID: String) -> Bool { known.contains(ruleID) }
 
+    /// Whether a name in a `//nolint:` list is one of our rule ids mistyped rather than another
+    /// linter's name. golangci-lint's linters have one-word names (`unused`, `errcheck`), ours are
+    /// kebab-case, so only a hyphenated name within two edits of one of ours counts; a prefix
+    /// (`unused` of `unused-suppression`) does not.
+    func isMisspelledRuleID(_ name: String) -> Bool {
+        guard name.contains("-") else { return false }
+        let typed = Array(name)
+        return ruleIDs.contains { Suggestion.editDistance(typed, Array($0)) <= 2 }
+    }
+
     // MARK: Reading directives
 
     /// The directive in a comment, or nil when the comment is not one (most are not).
@@ -174,8 +184,7 @@ public struct SuppressionPolicy: Sendable {
                 directive.reportsUnused = false
             } else if isKnown(name.text) {
                 directive.names.append(name)
-            } else if Suggestion.closest(to: name.text, among: ruleIDs) != nil {
-                // Other linters' names are none of our business, but one within a typo of ours is ours.
+            } else if isMisspelledRuleID(name.text) {
                 directive.unknownNames.append(name)
             }
         }
