@@ -2,5 +2,9 @@
 public enum GoRuleRegistry {
     public static let all: [GoRule] = [
         LostCancelDiscarded.rule,
+        LostCancel.rule,
+        CancelEscapes.rule,
+        ContextPointer.rule,
+        DeferCancelInLoop.rule,
     ]
 }
