@@ -41,6 +41,16 @@ final class ConfigurationCommandTests: XCTestCase {
         XCTAssertTrue(readme.contains(result.stderr.text), "README's example of a configuration error is out of date")
     }
 
+    /// The issue's own example, word for word.
+    func testTheIssuesExampleMessage() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.go", Self.leak)
+        try directory.write(".lintconfig.yml", "# cancellint\n\nfail-on: warning\n\n# rules\nrules:\n    lost-cancle:\n        enabled: false\n")
+        let result = go([], in: directory)
+        XCTAssertEqual(result.stderr.text, "cancellint: unknown rule `lost-cancle` at .lintconfig.yml:7:5; did you mean `lost-cancel`?\n")
+        XCTAssertEqual(result.status, 2)
+    }
+
     func testNoConfigAndConfigFile() throws {
         let directory = try TemporaryDirectory()
         try directory.write("a.go", Self.leak)

@@ -42,7 +42,7 @@ final class RuleDocumentTests: XCTestCase {
     }
 
     func testEveryDocumentBelongsToARule() throws {
-        let ids = Set(languages.flatMap { $0.frontEnd.rules.map(\.id) })
+        let ids = Set(languages.flatMap { $0.rules.map(\.id) })
         let files = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Rules").path)
         for file in files where file.hasSuffix(".md") {
             XCTAssertTrue(ids.contains(String(file.dropLast(3))), "Rules/\(file) documents no registered rule")
