@@ -32,7 +32,12 @@ public struct SuppressionPolicy: Sendable {
 
     /// The diagnostics left after the file's suppressions, plus `unused-suppression` findings.
     public func apply(_ output: FileLintOutput, file: SourceFile, settings: LintSettings) -> [Diagnostic] {
-        var directives = output.comments.compactMap { parse($0, in: file) }
+        // Almost no comment is a directive: a look at two bytes rules most out without a parse.
+        let candidates = file.bytes.withUnsafeBufferPointer { bytes in
+            output.comments.filter { Self.mayBeDirective($0, bytes) }
+        }
+        guard !candidates.isEmpty else { return output.diagnostics }
+        var directives = candidates.compactMap { parse($0, in: file) }
         guard !directives.isEmpty else { return output.diagnostics }
         let commentStarts = Set(output.comments.map(\.start))
         for index in directives.indices {
@@ -88,6 +93,16 @@ public struct SuppressionPolicy: Sendable {
             return parseNolint(range, after: index + "nolint".utf8.count, end: end, bytes: bytes)
         }
         return nil
+    }
+
+    /// Whether a comment starts `//`, optional blanks, then `c` or `n` (`cancellint:`, `nolint`).
+    static func mayBeDirective(_ range: ByteRange, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = Int(range.start)
+        let end = min(Int(range.end), bytes.count)
+        guard end - index >= 8, bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "/") else { return false }
+        index += 2
+        while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        return index < end && (bytes[index] == UInt8(ascii: "c") || bytes[index] == UInt8(ascii: "n"))
     }
 
     static func hasPrefix(_ prefix: StaticString, _ bytes: [UInt8], at index: Int, end: Int) -> Bool {
