@@ -1,3 +1,5 @@
+import LintCore
+
 /// Reads the command line into a `Command`, driven by `OptionTable`.
 ///
 /// Conventions: `--name value` and `--name=value`; `--` ends options, so a path that looks like an
@@ -98,5 +100,13 @@ private struct ArgumentParser {
             throw UsageError("empty path argument")
         }
         return .lint(try OptionResolution.lintOptions(parsed, paths: operands.map(\.text)))
+    }
+}
+
+extension ConfigurationChoice {
+    /// The file of `--config FILE`.
+    var filePath: String? {
+        if case .file(let path) = self { return path }
+        return nil
     }
 }

@@ -19,7 +19,8 @@ public enum Command: Equatable, Sendable {
 public struct LintOptions: Equatable, Sendable {
     /// As written on the command line; empty means the current directory.
     public var paths: [String]
-    public var failOn: Severity
+    /// `--fail-on`; nil leaves it to the configuration (default `warning`).
+    public var failOn: Severity?
     /// Leave out the summary line on standard error (problems with paths are still printed).
     public var quiet: Bool
     /// `--format`, `--output`, `--no-color`: how and where the report is written.
@@ -30,11 +31,25 @@ public struct LintOptions: Equatable, Sendable {
     public var changedLines: ChangedLinesSource?
     /// `--stdin-filename PATH`: lint standard input as if it were the file at PATH.
     public var stdinFilename: String?
+    /// `--config FILE`, `--no-config`, or neither (discover `.lintconfig.yml` files).
+    public var configuration: ConfigurationChoice
+    /// `--baseline FILE`: hide the findings it lists.
+    public var baseline: String?
+    /// `--write-baseline FILE`: record today's findings instead of reporting them.
+    public var writeBaseline: String?
+    /// `--strict-suppressions`: `unused-suppression` findings are warnings.
+    public var strictSuppressions: Bool
 
-    public init(paths: [String] = [], failOn: Severity = .warning, quiet: Bool = false) {
+    public init(paths: [String] = [], failOn: Severity? = nil, quiet: Bool = false,
+                configuration: ConfigurationChoice = .discover, baseline: String? = nil,
+                writeBaseline: String? = nil, strictSuppressions: Bool = false) {
         self.paths = paths
         self.failOn = failOn
         self.quiet = quiet
+        self.configuration = configuration
+        self.baseline = baseline
+        self.writeBaseline = writeBaseline
+        self.strictSuppressions = strictSuppressions
     }
 }
 

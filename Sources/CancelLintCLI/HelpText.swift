@@ -13,7 +13,7 @@ enum HelpText {
             "",
             "Finds misuse of context and cancellation in \(code) code. Directories are searched",
             "recursively, skipping vendor, testdata, node_modules, hidden and generated files;",
-            "files named explicitly are always linted. No paths means the current directory.",
+            "files named explicitly are linted even if generated. No paths means the current directory.",
             "Put -- before paths that look like options or commands.",
             "",
             "commands:",
@@ -31,7 +31,7 @@ enum HelpText {
         lines += [
             "",
             "exit status: 0 if nothing at or above --fail-on was found, 1 if something was,",
-            "2 for usage errors and named paths that could not be linted.",
+            "2 for usage errors, invalid configuration and named paths that could not be linted.",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -102,7 +102,8 @@ struct LintSession {
 
         var summary = RunSummary.text(for: result, includeSummaryLine: false)
         summary += notes.map { "\(ToolInfo.name): \($0)\n" }.joined()
-        if !options.quiet {
+        // With an invalid configuration nothing was linted: its errors are the whole story.
+        if !options.quiet && result.configurationErrors.isEmpty {
             if let fixSummary { summary += "\(ToolInfo.name): \(fixSummary)\n" }
             if leftOut > 0, let changed {
                 summary += "\(ToolInfo.name): \(counted(leftOut, "finding")) on lines not changed \(changed.origin) left out\n"

@@ -21,6 +21,16 @@ enum OptionResolution {
     static func lintOptions(_ parsed: ParsedArguments, paths: [String]) throws(UsageError) -> LintOptions {
         var options = parsed.options
         options.paths = paths
+        if parsed.configGiven && parsed.noConfigGiven {
+            throw UsageError("--config and --no-config cannot be used together")
+        }
+        if options.baseline != nil && options.writeBaseline != nil {
+            throw UsageError("--baseline and --write-baseline cannot be used together")
+        }
+        for (name, value) in [("--config", options.configuration.filePath), ("--baseline", options.baseline),
+                              ("--write-baseline", options.writeBaseline)] where value?.isEmpty == true {
+            throw UsageError("\(name) needs a file name")
+        }
         if let name = parsed.formatName {
             guard let format = OutputFormat(rawValue: name) else {
                 throw UsageError("invalid value '\(name)' for --format; expected "

@@ -11,6 +11,9 @@ struct ParsedArguments {
     var diffRequested = false
     var newFromRevision: String?
     var newFromPatch: String?
+    /// Options given together that contradict each other, checked once all are read.
+    var configGiven = false
+    var noConfigGiven = false
 }
 
 /// One command-line option. Adding an option is one entry in `OptionTable.all` plus the field it sets.
@@ -53,12 +56,34 @@ struct SubcommandSpec: Sendable {
 
 enum OptionTable {
     /// Every option, in the order `--help` lists them.
-    /// Still to come, each as one more entry here: --config, --no-config, --baseline, --write-baseline.
     static let all: [OptionSpec] = [
         OptionSpec("--fail-on", value: "SEVERITY", choices: ["error", "warning", "info"],
                    summary: "fail on findings this severe or worse: error, warning (default) or info") {
             arguments, value in
             arguments.options.failOn = value.flatMap(Severity.init(name:)) ?? .warning
+        },
+        OptionSpec("--config", value: "FILE",
+                   summary: "use this configuration for every file instead of the nearest .lintconfig.yml") {
+            arguments, value in
+            arguments.options.configuration = .file(value ?? "")
+            arguments.configGiven = true
+        },
+        OptionSpec("--no-config", summary: "ignore every .lintconfig.yml: all rules at their defaults") { arguments, _ in
+            arguments.options.configuration = .fixed
+            arguments.noConfigGiven = true
+        },
+        OptionSpec("--baseline", value: "FILE", summary: "report only findings not recorded in this baseline") {
+            arguments, value in
+            arguments.options.baseline = value
+        },
+        OptionSpec("--write-baseline", value: "FILE",
+                   summary: "record the current findings in this baseline file instead of reporting them") {
+            arguments, value in
+            arguments.options.writeBaseline = value
+        },
+        OptionSpec("--strict-suppressions",
+                   summary: "report unused or reason-less suppression comments as warnings, not info") { arguments, _ in
+            arguments.options.strictSuppressions = true
         },
         OptionSpec("--quiet", short: "-q", summary: "do not print the summary line") { arguments, _ in
             arguments.options.quiet = true

@@ -6,6 +6,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LintCore
 
 /// Where `run` writes text. The command collects all of a stream's text first and writes it
 /// with one call, so a sink sees at most one write per run.

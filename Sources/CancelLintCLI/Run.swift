@@ -44,11 +44,11 @@ func execute(_ command: Command, frontEnds: [any LanguageFrontEnd], currentDirec
         output.standardOutput = "\(ToolInfo.name) \(ToolInfo.version)\n"
         return .success
     case .listRules(let format):
-        output.standardOutput = RulesListing.render(frontEnds.flatMap(\.rules), format: format,
+        output.standardOutput = RulesListing.render(LintEngine(frontEnds: frontEnds).rules, format: format,
                                                     documents: RuleDocuments.byID)
         return .success
     case .explain(let ruleID):
-        return RuleExplanation.explain(ruleID, rules: frontEnds.flatMap(\.rules), documents: RuleDocuments.byID,
+        return RuleExplanation.explain(ruleID, rules: LintEngine(frontEnds: frontEnds).rules, documents: RuleDocuments.byID,
                                        output: &output)
     case .lint(let options):
         return lint(options, frontEnds: frontEnds, currentDirectory: currentDirectory, environment: environment,
@@ -56,16 +56,54 @@ func execute(_ command: Command, frontEnds: [any LanguageFrontEnd], currentDirec
     }
 }
 
-/// The lint pipeline. Later stages slot in where marked: configuration builds `settings`,
-/// a baseline filters `result.diagnostics`. `LintSession` does the rest: standard input,
-/// changed lines, fixes, the report in its format and place, the summary.
+/// The lint pipeline: the engine (which reads the configuration), the baseline, then `LintSession`
+/// for the rest: standard input, changed lines, fixes, the report in its format and place, the summary.
 func lint(_ options: LintOptions, frontEnds: [any LanguageFrontEnd], currentDirectory: String,
           environment: RunEnvironment, colourTerminal: Bool, output: inout CommandOutput) -> ExitStatus {
     let engine = LintEngine(frontEnds: frontEnds)
-    let request = LintRequest(paths: options.paths, currentDirectory: currentDirectory,
-                              settings: LintSettings(), failOn: options.failOn)
+    var baseline: Baseline?
+    if let path = options.baseline {
+        // Read before linting: a run whose baseline is unusable would report everything as new.
+        switch Baseline.load(path, currentDirectory: currentDirectory) {
+        case .success(let loaded): baseline = loaded
+        case .failure(let error):
+            output.standardError = "\(ToolInfo.name): \(error)\n"
+            return .usageOrInputError
+        }
+    }
+    let request = LintRequest(paths: options.paths, currentDirectory: currentDirectory, settings: LintSettings(),
+                              configuration: options.configuration, failOn: options.failOn,
+                              strictSuppressions: options.strictSuppressions)
     var session = LintSession(options: options, engine: engine, request: request, environment: environment,
                               colourTerminal: colourTerminal)
-    guard let result = session.collect(output: &output) else { return .usageOrInputError }
+    guard var result = session.collect(output: &output) else { return .usageOrInputError }
+    if let path = options.writeBaseline, result.configurationErrors.isEmpty {
+        return writeBaseline(result, to: path, options: options, currentDirectory: currentDirectory, output: &output)
+    }
+    baseline?.filter(&result, currentDirectory: currentDirectory)
     return session.finish(result, output: &output)
+}
+
+/// `--write-baseline`: records every finding, prints none, and succeeds unless a named path could
+/// not be linted — then nothing is written, since the baseline would silently miss that file.
+func writeBaseline(_ result: LintResult, to path: String, options: LintOptions, currentDirectory: String,
+                   output: inout CommandOutput) -> ExitStatus {
+    output.standardError = RunSummary.text(for: result, includeSummaryLine: false)
+    if result.exitStatus == .usageOrInputError {
+        output.standardError += "\(ToolInfo.name): baseline not written: a named path could not be linted\n"
+        return .usageOrInputError
+    }
+    switch Baseline.write(result.diagnostics, to: path, currentDirectory: currentDirectory) {
+    case .failure(let error):
+        output.standardError += "\(ToolInfo.name): \(error)\n"
+        return .usageOrInputError
+    case .success:
+        if !options.quiet {
+            let count = result.diagnostics.count
+            output.standardError += "\(ToolInfo.name): wrote \(count) finding\(count == 1 ? "" : "s") "
+                + "in \(result.filesLinted) file\(result.filesLinted == 1 ? "" : "s") to "
+                + "\(path)\n"
+        }
+        return .success
+    }
 }

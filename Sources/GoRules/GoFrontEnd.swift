@@ -14,12 +14,31 @@ public struct GoFrontEnd: LanguageFrontEnd {
     public var fileExtensions: [String] { ["go"] }
     public var rules: [RuleDescriptor] { [SyntaxErrorRule.descriptor] + registry.map(\.descriptor) }
 
+    /// Types (as written, e.g. `echo.Context`, `*gin.Context`) that carry a request's context,
+    /// set in the configuration's `go:` section.
+    public static let extraContextTypes = OptionDeclaration.stringList(
+        "extra-context-types", summary: "types, as written in the code, that hold a context like context.Context")
+
+    public var languageOptions: [OptionDeclaration] { [Self.extraContextTypes] }
+
+    public var testFilePatterns: [String] { ["*_test.go"] }
+
     public func isGenerated(_ file: SourceFile) -> Bool {
         GeneratedFileMarker.isGenerated(file.bytes)
     }
 
     public func lint(_ source: SourceFile, settings: LintSettings) -> [Diagnostic] {
+        lint(GoParser.parse(source), settings: settings)
+    }
+
+    public func lintFile(_ source: SourceFile, settings: LintSettings) -> FileLintOutput {
         let tree = GoParser.parse(source)
+        return FileLintOutput(diagnostics: lint(tree, settings: settings), comments: tree.comments.map(\.range),
+                              nodeEnd: { offset in StatementExtent.end(ofNodeStartingAt: offset, in: tree) })
+    }
+
+    private func lint(_ tree: SyntaxTree, settings: LintSettings) -> [Diagnostic] {
+        let source = tree.source
         var diagnostics: [Diagnostic] = []
         // One finding per broken file: the first error is the one to fix, and the rest are often
         // its echoes (a PNG renamed .go would otherwise fill a screen).
@@ -32,14 +51,42 @@ public struct GoFrontEnd: LanguageFrontEnd {
                                           range: ByteRange(start: first.offset, end: first.offset), message: message))
         }
         let file = GoFile(tree: tree, languageVersion: settings.defaultLanguageVersion,
-                          extraContextTypes: settings.settings(for: "context").strings("extra-types"))
+                          extraContextTypes: settings.value(of: Self.extraContextTypes).strings)
         for rule in registry where settings.isEnabled(rule.descriptor) {
             var context = GoRuleContext(file: file, descriptor: rule.descriptor,
-                                        settings: settings.settings(for: rule.id))
+                                        settings: settings.settings(for: rule.id).fillingDefaults(rule.descriptor.options))
             rule.check(&context)
             diagnostics += context.diagnostics
         }
         return diagnostics
+    }
+}
+
+/// Where a declaration or statement starting at an offset ends, for `//nolint` placed above it.
+enum StatementExtent {
+    static func end(ofNodeStartingAt offset: Int32, in tree: SyntaxTree) -> Int32? {
+        var end: Int32?
+        tree.walk(tree.root) { node in
+            let range = tree.range(node)
+            // Only subtrees that contain the offset can hold a node starting there.
+            guard range.start <= offset, range.end > offset else { return false }
+            if range.start == offset, isDeclarationOrStatement(tree.kind(node)) {
+                end = max(end ?? range.end, range.end)
+            }
+            return true
+        }
+        return end
+    }
+
+    static func isDeclarationOrStatement(_ kind: NodeKind) -> Bool {
+        switch kind {
+        case .genDecl, .funcDecl, .declStmt, .labeledStmt, .exprStmt, .sendStmt, .incDecStmt, .assignStmt,
+             .goStmt, .deferStmt, .returnStmt, .branchStmt, .blockStmt, .ifStmt, .caseClause, .switchStmt,
+             .typeSwitchStmt, .commClause, .selectStmt, .forStmt, .rangeStmt, .valueSpec, .typeSpec:
+            return true
+        default:
+            return false
+        }
     }
 }
 

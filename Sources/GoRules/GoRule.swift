@@ -8,10 +8,12 @@ public struct GoRule: Sendable {
     public let descriptor: RuleDescriptor
     public let check: @Sendable (inout GoRuleContext) -> Void
 
-    public init(id: String, summary: String, severity: Severity, category: String,
+    /// `options` declares what the configuration may set under `rules: <id>:`; the rule reads
+    /// them with `context.settings.strings(name)` and sees the declared default when unset.
+    public init(id: String, summary: String, severity: Severity, category: String, options: [OptionDeclaration] = [],
                 check: @escaping @Sendable (inout GoRuleContext) -> Void) {
         self.descriptor = RuleDescriptor(id: id, summary: summary, defaultSeverity: severity,
-                                         category: category, language: "go")
+                                         category: category, language: "go", options: options)
         self.check = check
     }
 

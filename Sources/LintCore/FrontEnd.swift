@@ -19,10 +19,28 @@ public struct RuleSettings: Hashable, Sendable {
     }
 
     public func strings(_ key: String) -> [String] {
-        switch options[key] {
+        options[key]?.strings ?? []
+    }
+
+    /// These settings with each declared option the configuration left unset at its default,
+    /// so code reading an option sees the documented default whether or not a configuration exists.
+    public func fillingDefaults(_ declarations: [OptionDeclaration]) -> RuleSettings {
+        guard declarations.contains(where: { options[$0.name] == nil }) else { return self }
+        var filled = self
+        for declaration in declarations where filled.options[declaration.name] == nil {
+            filled.options[declaration.name] = declaration.defaultValue
+        }
+        return filled
+    }
+}
+
+extension OptionValue {
+    /// The value as a list of strings: a list as is, a single string as a one-element list.
+    public var strings: [String] {
+        switch self {
         case .list(let values): return values
         case .string(let value): return [value]
-        default: return []
+        case .bool, .int: return []
         }
     }
 }
@@ -32,10 +50,19 @@ public struct LintSettings: Hashable, Sendable {
     public var rules: [String: RuleSettings]
     /// The language version to assume when the file's module does not state one (e.g. "1.22").
     public var defaultLanguageVersion: String?
+    /// The front end's own options (`LanguageFrontEnd.languageOptions`), as configured.
+    public var options: [String: OptionValue]
 
-    public init(rules: [String: RuleSettings] = [:], defaultLanguageVersion: String? = nil) {
+    public init(rules: [String: RuleSettings] = [:], defaultLanguageVersion: String? = nil,
+                options: [String: OptionValue] = [:]) {
         self.rules = rules
         self.defaultLanguageVersion = defaultLanguageVersion
+        self.options = options
+    }
+
+    /// A language option's configured value, else its declared default.
+    public func value(of option: OptionDeclaration) -> OptionValue {
+        options[option.name] ?? option.defaultValue
     }
 
     public func isEnabled(_ rule: RuleDescriptor) -> Bool {
@@ -64,4 +91,42 @@ public protocol LanguageFrontEnd: Sendable {
     func isGenerated(_ file: SourceFile) -> Bool
     /// Lints one file. Never traps on any input.
     func lint(_ file: SourceFile, settings: LintSettings) -> [Diagnostic]
+    /// Lints one file and also returns its comments, which the engine reads suppression
+    /// directives from. The default returns no comments (so nothing can be suppressed inline).
+    func lintFile(_ file: SourceFile, settings: LintSettings) -> FileLintOutput
+    /// Options of the language as a whole (not of one rule), set in the configuration's section
+    /// named after `language`, e.g. `go: { extra-context-types: [echo.Context] }`. Default: none.
+    var languageOptions: [OptionDeclaration] { get }
+    /// File-name globs (`*`, `?`) of test files, which the configuration's `test-files: false`
+    /// leaves out, e.g. `*_test.go`. Default: none.
+    var testFilePatterns: [String] { get }
+}
+
+extension LanguageFrontEnd {
+    public func lintFile(_ file: SourceFile, settings: LintSettings) -> FileLintOutput {
+        FileLintOutput(diagnostics: lint(file, settings: settings))
+    }
+
+    public var languageOptions: [OptionDeclaration] { [] }
+
+    public var testFilePatterns: [String] { [] }
+}
+
+/// What a front end produces for one file.
+public struct FileLintOutput {
+    public var diagnostics: [Diagnostic]
+    /// The range of every comment, delimiters included; suppression directives are read from
+    /// line comments (`// ...`).
+    public var comments: [ByteRange]
+    /// Given the offset of the first token on a line, the end offset of the largest declaration or
+    /// statement starting there, if any. golangci-lint's `//nolint` alone on the line above a
+    /// declaration covers all of it, and ours does too when the front end can say where it ends.
+    /// Only called for such directives, so it may be slow.
+    public var nodeEnd: ((Int32) -> Int32?)?
+
+    public init(diagnostics: [Diagnostic], comments: [ByteRange] = [], nodeEnd: ((Int32) -> Int32?)? = nil) {
+        self.diagnostics = diagnostics
+        self.comments = comments
+        self.nodeEnd = nodeEnd
+    }
 }

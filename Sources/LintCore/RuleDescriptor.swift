@@ -10,12 +10,16 @@ public struct RuleDescriptor: Hashable, Sendable {
     public var category: String
     /// The language front end that runs it (`go`, `swift`), or `any` for engine-level rules.
     public var language: String
+    /// The options the configuration may set for this rule (besides `enabled` and `severity`).
+    public var options: [OptionDeclaration]
 
-    public init(id: String, summary: String, defaultSeverity: Severity, category: String, language: String) {
+    public init(id: String, summary: String, defaultSeverity: Severity, category: String, language: String,
+                options: [OptionDeclaration] = []) {
         self.id = id
         self.summary = summary
         self.defaultSeverity = defaultSeverity
         self.category = category
         self.language = language
+        self.options = options
     }
 }

@@ -20,19 +20,33 @@ public struct SwiftFrontEnd: LanguageFrontEnd {
         SwiftGeneratedFileMarker.isGenerated(file.bytes)
     }
 
+    public var testFilePatterns: [String] { ["*Tests.swift"] }
+
     public func lint(_ source: SourceFile, settings: LintSettings) -> [Diagnostic] {
+        lintFile(source, settings: settings).diagnostics
+    }
+
+    /// Parses only when an enabled rule's trigger word occurs, or a suppression directive that
+    /// `unused-suppression` must see.
+    public func lintFile(_ source: SourceFile, settings: LintSettings) -> FileLintOutput {
         let enabled = registry.filter { settings.isEnabled($0.descriptor) }
         let words = Set(enabled.flatMap(\.triggers))
-        guard ByteSearch.containsAny(source.bytes, words) else { return [] }
-        let file = SwiftFile(tree: SwiftParser.parse(source))
+        let hasTrigger = ByteSearch.containsAny(source.bytes, words)
+        guard hasTrigger || ByteSearch.containsAny(source.bytes, [Array("cancellint:".utf8)]) else {
+            return FileLintOutput(diagnostics: [])
+        }
+        let tree = SwiftParser.parse(source)
+        let comments = tree.comments.map { ByteRange(start: $0.start, end: $0.end) }
+        guard hasTrigger else { return FileLintOutput(diagnostics: [], comments: comments) }
+        let file = SwiftFile(tree: tree)
         var diagnostics: [Diagnostic] = []
         for rule in enabled {
             var context = SwiftRuleContext(file: file, descriptor: rule.descriptor,
-                                           settings: settings.settings(for: rule.id))
+                                           settings: settings.settings(for: rule.id).fillingDefaults(rule.descriptor.options))
             rule.check(&context)
             diagnostics += context.diagnostics
         }
-        return diagnostics
+        return FileLintOutput(diagnostics: diagnostics, comments: comments)
     }
 }
 

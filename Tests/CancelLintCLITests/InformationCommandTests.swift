@@ -16,7 +16,7 @@ final class InformationCommandTests: XCTestCase {
 
         Finds misuse of context and cancellation in Go code. Directories are searched
         recursively, skipping vendor, testdata, node_modules, hidden and generated files;
-        files named explicitly are always linted. No paths means the current directory.
+        files named explicitly are linted even if generated. No paths means the current directory.
         Put -- before paths that look like options or commands.
 
         commands:
@@ -25,6 +25,11 @@ final class InformationCommandTests: XCTestCase {
 
         options:
               --fail-on SEVERITY     fail on findings this severe or worse: error, warning (default) or info
+              --config FILE          use this configuration for every file instead of the nearest .lintconfig.yml
+              --no-config            ignore every .lintconfig.yml: all rules at their defaults
+              --baseline FILE        report only findings not recorded in this baseline
+              --write-baseline FILE  record the current findings in this baseline file instead of reporting them
+              --strict-suppressions  report unused or reason-less suppression comments as warnings, not info
           -q, --quiet                do not print the summary line
               --format FORMAT        report as text (default), json, sarif, github or checkstyle
               --output FILE          write the report to FILE; the summary stays on stderr
@@ -38,7 +43,7 @@ final class InformationCommandTests: XCTestCase {
               --version              print the version and exit
 
         exit status: 0 if nothing at or above --fail-on was found, 1 if something was,
-        2 for usage errors and named paths that could not be linted.
+        2 for usage errors, invalid configuration and named paths that could not be linted.
 
         """
 
@@ -54,10 +59,11 @@ final class InformationCommandTests: XCTestCase {
     func testRulesListsEveryRuleSortedById() {
         let result = runCommand(["rules"])
         XCTAssertEqual(result.stdout.text, """
-            RULE        SEVERITY  SUMMARY
-            bad-line    warning   a line contains BAD
-            note-line   info      a line contains NOTE
-            worse-line  error     a line contains WORSE
+            RULE                SEVERITY  SUMMARY
+            bad-line            warning   a line contains BAD
+            note-line           info      a line contains NOTE
+            unused-suppression  info      a suppression comment names an unknown rule, gives no reason, or silences nothing
+            worse-line          error     a line contains WORSE
 
             """)
         XCTAssertEqual(result.stderr.text, "")

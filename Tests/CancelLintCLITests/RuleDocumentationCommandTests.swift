@@ -36,7 +36,7 @@ final class RuleDocumentationCommandTests: XCTestCase {
         let result = runCommand(["rules", "--format", "json"], frontEnds: [ScriptedFrontEnd()])
         let rules = try XCTUnwrap(try JSONDocument.parse(result.stdout.text)["rules"]?.arrayValue)
         XCTAssertEqual(rules.compactMap { $0["id"]?.stringValue },
-                       ["breaker", "noted", "outside", "pair-a", "pair-b", "rename", "syntax"])
+                       ["breaker", "noted", "outside", "pair-a", "pair-b", "rename", "syntax", "unused-suppression"])
         XCTAssertEqual(rules.first, .object([
             "id": .string("breaker"), "severity": .string("warning"), "category": .string("style"), "language": .string("go"),
             "summary": .string("the breaker marker"), "fix": .null, "document": .null,
@@ -53,6 +53,7 @@ final class RuleDocumentationCommandTests: XCTestCase {
             | --- | --- | --- | --- | --- |
             | `bad-line` | warning | test |  | a line contains BAD |
             | `note-line` | info | test |  | a line contains NOTE |
+            | [`unused-suppression`](Rules/unused-suppression.md) | info | suppression |  | a suppression comment names an unknown rule, gives no reason, or silences nothing |
             | `worse-line` | error | test |  | a line contains WORSE |
 
             """)

@@ -16,6 +16,7 @@ final class EngineAPITests: XCTestCase {
     func testFindsFrontEndsAndRules() {
         XCTAssertEqual(engine.frontEnd(forPath: "a/b.go")?.language, "go")
         XCTAssertNil(engine.frontEnd(forPath: "a/b.GO"))
-        XCTAssertEqual(engine.rules.map(\.id), ["bad-line", "worse-line", "note-line"])
+        XCTAssertEqual(engine.rules.map(\.id), ["bad-line", "worse-line", "note-line", "unused-suppression"])
+        XCTAssertEqual(LintEngine(frontEnds: []).rules.map(\.id), [])
     }
 }

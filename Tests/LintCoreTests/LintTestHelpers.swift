@@ -3,10 +3,10 @@ import XCTest
 
 /// Runs the engine with the fake front end, as the command line would from `directory/subdirectory`.
 func lint(_ paths: [String], in directory: TemporaryDirectory, from subdirectory: String = "",
-          failOn: Severity = .warning, workers: Int = 3) -> LintResult {
+          configuration: ConfigurationChoice = .fixed, failOn: Severity? = .warning, workers: Int = 3) -> LintResult {
     LintEngine(frontEnds: [FakeFrontEnd()])
-        .run(LintRequest(paths: paths, currentDirectory: directory.url(subdirectory), failOn: failOn,
-                         workerCount: workers))
+        .run(LintRequest(paths: paths, currentDirectory: directory.url(subdirectory), configuration: configuration,
+                         failOn: failOn, workerCount: workers))
 }
 
 extension LintResult {

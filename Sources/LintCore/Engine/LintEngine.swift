@@ -9,26 +9,69 @@ public struct LintEngine: Sendable {
         table = FrontEndTable(frontEnds: frontEnds)
     }
 
-    /// Every rule of every front end, in front-end order.
-    public var rules: [RuleDescriptor] { frontEnds.flatMap { $0.rules } }
+    /// Every rule of every front end, in front-end order, then the engine's own (`unused-suppression`)
+    /// — those only when there is a language to lint.
+    public var rules: [RuleDescriptor] { frontEnds.isEmpty ? [] : frontEnds.flatMap { $0.rules } + EngineRules.all }
+
+    /// What a configuration may name with these front ends.
+    public var configurationSchema: ConfigurationSchema { ConfigurationSchema(frontEnds: frontEnds) }
 
     /// The front end that reads files with this name or path, by extension.
     public func frontEnd(forPath path: String) -> (any LanguageFrontEnd)? {
         table.frontEndIndex(forName: PathText.lastComponent(path)).map { frontEnds[$0] }
     }
 
-    /// Lints text that did not come from the file system (an editor buffer, standard input);
-    /// nil when no front end reads a file with this path's extension.
-    public func lint(_ file: SourceFile, settings: LintSettings) -> [Diagnostic]? {
-        frontEnd(forPath: file.path).map { $0.lint(file, settings: settings).sorted(by: Diagnostic.outputOrder) }
+    /// Lints text that did not come from the file system (an editor buffer, standard input),
+    /// honouring its suppression comments; nil when no front end reads a file with this path's extension.
+    public func lint(_ file: SourceFile, settings: LintSettings, strictSuppressions: Bool = false) -> [Diagnostic]? {
+        guard let frontEnd = frontEnd(forPath: file.path) else { return nil }
+        let policy = SuppressionPolicy(ruleIDs: rules.map(\.id), strict: strictSuppressions)
+        return Self.lintFile(file, frontEnd: frontEnd, settings: settings, policy: policy)
+            .sorted(by: Diagnostic.outputOrder)
+    }
+
+    /// How a file at `path` (which need not exist) would be linted under `request`'s configuration,
+    /// for text that does not come from disk, such as an editor's unsaved buffer: its settings, or
+    /// nil when no front end reads it or the configuration leaves it out; or the configuration's
+    /// problems, which `run` would report.
+    public func settings(forPath path: String, request: LintRequest) -> (settings: LintSettings?, errors: [ConfigurationError]) {
+        guard let frontEndIndex = table.frontEndIndex(forName: PathText.lastComponent(path)) else { return (nil, []) }
+        let file = DiscoveredFile(path: PathText.absolute(path, currentDirectory: request.currentDirectory),
+                                  displayPath: PathText.display(path, currentDirectory: request.currentDirectory),
+                                  frontEndIndex: frontEndIndex, origin: .named)
+        let plan = LintPlan([file], request: request, frontEnds: frontEnds, schema: configurationSchema)
+        guard plan.errors.isEmpty else { return (nil, plan.errors) }
+        return (plan.files.first.map { plan.settings[$0.settingsIndex] }, [])
+    }
+
+    /// The per-file pipeline: the front end's findings, fingerprinted before suppression so that
+    /// silencing one of two identical findings does not renumber the other, then the file's
+    /// suppressions applied.
+    static func lintFile(_ source: SourceFile, frontEnd: any LanguageFrontEnd, settings: LintSettings,
+                         policy: SuppressionPolicy) -> [Diagnostic] {
+        var output = frontEnd.lintFile(source, settings: settings)
+        output.diagnostics.sort(by: Diagnostic.outputOrder)
+        Fingerprints.assign(&output.diagnostics)
+        return policy.apply(output, file: source, settings: settings)
     }
 
     public func run(_ request: LintRequest) -> LintResult {
         let discovery = FileDiscovery(table: table)
             .discover(paths: request.paths, currentDirectory: request.currentDirectory)
-        let outcomes = lintInParallel(discovery.files, settings: request.settings,
-                            workerCount: request.workerCount ?? ParallelWorkers.processorCount)
-        return collect(discovery, outcomes, failOn: request.failOn)
+        let plan = LintPlan(discovery.files, request: request, frontEnds: frontEnds, schema: configurationSchema)
+        guard plan.errors.isEmpty else {
+            // Nothing is linted with a half-read configuration.
+            var result = LintResult(diagnostics: [], pathProblems: [], filesLinted: 0, generatedFilesSkipped: 0,
+                                    failOn: plan.failOn)
+            result.configurationErrors = plan.errors
+            return result
+        }
+        let policy = SuppressionPolicy(ruleIDs: rules.map(\.id), strict: request.strictSuppressions)
+        let outcomes = lintInParallel(plan, policy: policy,
+                                      workerCount: request.workerCount ?? ParallelWorkers.processorCount)
+        var result = collect(discovery, plan: plan, outcomes, failOn: plan.failOn)
+        result.filesExcluded = plan.excludedCount
+        return result
     }
 
     private enum FileOutcome {
@@ -38,22 +81,24 @@ public struct LintEngine: Sendable {
         case unreadable(reason: String)
     }
 
-    private func lintInParallel(_ files: [DiscoveredFile], settings: LintSettings,
+    private func lintInParallel(_ plan: LintPlan, policy: SuppressionPolicy,
                                 workerCount: Int) -> ResultSlots<FileOutcome> {
+        let files = plan.files
         let outcomes = ResultSlots<FileOutcome>(count: files.count)
         let frontEnds = self.frontEnds
         ParallelWorkers.forEachIndex(files.count, workerCount: workerCount) { index in
-            let file = files[index]
+            let file = files[index].file
             switch FileReader.read(file.path) {
             case .failure(let error):
                 outcomes.store(.unreadable(reason: error.reason), at: index)
             case .success(let contents):
                 let frontEnd = frontEnds[file.frontEndIndex]
                 let source = SourceFile(path: file.displayPath, bytes: contents.bytes)
-                if file.origin == .found, frontEnd.isGenerated(source) {
+                let settings = plan.settings[files[index].settingsIndex]
+                if file.origin == .found, !files[index].lintsGenerated, frontEnd.isGenerated(source) {
                     outcomes.store(.generated(contents.identity), at: index)
                 } else {
-                    let diagnostics = frontEnd.lint(source, settings: settings)
+                    let diagnostics = Self.lintFile(source, frontEnd: frontEnd, settings: settings, policy: policy)
                     outcomes.store(.linted(diagnostics, contents.identity, source: diagnostics.isEmpty ? nil : source,
                                            bytes: source.bytes.count), at: index)
                 }
@@ -65,7 +110,8 @@ public struct LintEngine: Sendable {
     /// Gathers outcomes in discovery order, which makes the result independent of thread timing.
     /// A file reached twice (named and found, or through a symlink) counts once; named occurrences
     /// are taken first because a named file is linted even when generated.
-    private func collect(_ discovery: Discovery, _ outcomes: ResultSlots<FileOutcome>, failOn: Severity) -> LintResult {
+    private func collect(_ discovery: Discovery, plan: LintPlan, _ outcomes: ResultSlots<FileOutcome>,
+                         failOn: Severity) -> LintResult {
         var diagnostics: [Diagnostic] = []
         var problems = discovery.problems
         var filesLinted = 0
@@ -73,11 +119,11 @@ public struct LintEngine: Sendable {
         var generatedFilesSkipped = 0
         var seen = Set<FileIdentity>()
         var sources: [String: LintedSource] = [:]
-        let indices = discovery.files.indices
-        let namedFirst = indices.filter { discovery.files[$0].origin == .named }
-            + indices.filter { discovery.files[$0].origin == .found }
+        let indices = plan.files.indices
+        let namedFirst = indices.filter { plan.files[$0].file.origin == .named }
+            + indices.filter { plan.files[$0].file.origin == .found }
         for index in namedFirst {
-            let file = discovery.files[index]
+            let file = plan.files[index].file
             switch outcomes.value(at: index) {
             case .linted(let fileDiagnostics, let identity, let source, let bytes)?:
                 guard seen.insert(identity).inserted else { continue }
@@ -96,7 +142,6 @@ public struct LintEngine: Sendable {
             }
         }
         diagnostics.sort(by: Diagnostic.outputOrder)
-        Fingerprints.assign(&diagnostics)
         problems.sort(by: PathProblem.reportOrder)
         var result = LintResult(diagnostics: diagnostics, pathProblems: problems, filesLinted: filesLinted,
                                 generatedFilesSkipped: generatedFilesSkipped, failOn: failOn)

@@ -10,11 +10,17 @@ public struct LintResult: Sendable {
     public var bytesRead = 0
     /// Files found while walking that their front end called generated, and so were not linted.
     public var generatedFilesSkipped: Int
-    /// The severity the run fails at (copied from the request so the result explains itself).
+    /// The severity the run fails at (from the request or the configuration, so the result explains itself).
     public var failOn: Severity
     /// The files that have diagnostics, by display path, as they were linted: reporters quote
     /// their lines and count their columns, `--fix` edits and rewrites them.
     public var sources: [String: LintedSource] = [:]
+    /// Invalid or unreadable configurations; when there are any, nothing was linted.
+    public var configurationErrors: [ConfigurationError] = []
+    /// Files left out by the configuration (`include`, `exclude`, `test-files`).
+    public var filesExcluded = 0
+    /// Findings hidden because the baseline lists them.
+    public var baselinedFindings = 0
 
     public init(diagnostics: [Diagnostic], pathProblems: [PathProblem], filesLinted: Int,
                 generatedFilesSkipped: Int, failOn: Severity) {
@@ -25,11 +31,13 @@ public struct LintResult: Sendable {
         self.failOn = failOn
     }
 
-    /// 2 if a named path could not be linted; else 1 if a diagnostic is at or above `failOn`; else 0.
+    /// 2 if a configuration is invalid or a named path could not be linted; else 1 if a diagnostic is at or above `failOn`; else 0.
     /// Problems with paths found while walking are reported but do not change the status: a CI gate
     /// should not break because of one unreadable file deep in a tree the user did not name.
     public var exitStatus: ExitStatus {
-        if pathProblems.contains(where: { $0.origin == .named }) { return .usageOrInputError }
+        if !configurationErrors.isEmpty || pathProblems.contains(where: { $0.origin == .named }) {
+            return .usageOrInputError
+        }
         if diagnostics.contains(where: { $0.severity >= failOn }) { return .findings }
         return .success
     }

@@ -72,4 +72,25 @@ enum PathText {
     }
 
     static func isHidden(name: String) -> Bool { name.utf8.first == dot }
+
+    /// The folder part of a cleaned path: `/a/b.go` → `/a`, `b.go` → `.`, `/x` → `/`.
+    static func parent(_ path: String) -> String {
+        let bytes = Array(path.utf8)
+        guard let slashIndex = bytes.lastIndex(of: slash) else { return "." }
+        if slashIndex == 0 { return "/" }
+        return String(decoding: bytes[..<slashIndex], as: UTF8.self)
+    }
+
+    /// `path` relative to `directory`, both absolute and cleaned, with `..` where it lies outside:
+    /// (`/r/a/b.go`, `/r`) → `a/b.go`; (`/r/b.go`, `/r/a`) → `../b.go`.
+    static func relative(_ path: String, from directory: String) -> String {
+        let pathParts = path.utf8.split(separator: slash).map { Substring($0) }
+        let directoryParts = directory.utf8.split(separator: slash).map { Substring($0) }
+        var common = 0
+        while common < pathParts.count, common < directoryParts.count, pathParts[common] == directoryParts[common] {
+            common += 1
+        }
+        let parts = Array(repeating: "..", count: directoryParts.count - common) + pathParts[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
 }

@@ -1024,5 +1024,92 @@ func Start() {
 Fix the syntax at the reported position; `gofmt -e` reports the same errors.
 
 """###,
+        "unused-suppression": ###"""
+# unused-suppression
+
+- **Severity:** info
+- **Category:** suppression
+
+## What it finds
+
+Suppression comments that do not do their job:
+
+- a `//cancellint:ignore` or `//cancellint:file-ignore` that silenced nothing — the finding it was
+  written for has been fixed, or the code moved away from under it;
+- a `//nolint:cancellint` or `//nolint:RULE` (golangci-lint's form) naming cancellint that silenced
+  nothing — a bare `//nolint` or `//nolint:all` is never reported, since it may be there for another
+  linter;
+- a suppression naming a rule that does not exist (a misspelling gets a "did you mean" with the
+  closest rule id), an unknown directive such as `//cancellint:ignroe`, or one naming no rule at all;
+- a `//cancellint:` suppression without a reason after its rule list.
+
+With `--strict-suppressions` (for CI) these findings are warnings, so they fail the run at the
+default `--fail-on warning`. A suppression of a rule that the configuration turns off for the file is dormant, not stale, and is
+not reported. This rule is the engine's, not a language's: it works the same for every front end,
+and its own findings cannot be suppressed inline (turn it off, or change its severity, in
+`.lintconfig.yml`).
+
+## Why it matters
+
+A suppression is a reviewed exception: it should say why, and it should go when the reason does.
+Stale ignores pile up, and each one is a place where a real regression would be silenced without
+anyone noticing. Misspelled rule names are worse: they suppress nothing while looking as if they do.
+
+## Bad
+
+```go
+package worker
+
+import (
+	"context"
+	"time"
+)
+
+// Poll waits for the next job. The cancel function used to be discarded here; the code was fixed,
+// but the suppression written for it stayed behind.
+func Poll(parent context.Context, jobs <-chan string) (string, error) {
+	ctx, cancel := context.WithTimeout(parent, 5*time.Second) //cancellint:ignore lost-cancel-discarded parent is cancelled right after
+	defer cancel()
+	select {
+	case job := <-jobs:
+		return job, nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+```
+
+## Good
+
+```go
+package worker
+
+import (
+	"context"
+	"time"
+)
+
+// Poll waits for the next job.
+func Poll(parent context.Context, jobs <-chan string) (string, error) {
+	ctx, cancel := context.WithTimeout(parent, 5*time.Second)
+	defer cancel()
+	select {
+	case job := <-jobs:
+		return job, nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+```
+
+## How to fix
+
+Remove a suppression that silences nothing. Correct a misspelled rule id (`cancellint rules` lists
+them). Give every `//cancellint:` suppression a reason after its rule list, saying why the finding
+does not apply there: `//cancellint:ignore lost-cancel-discarded the worker pool cancels this context`.
+To adopt cancellint in a codebase with many existing findings, prefer a baseline
+(`--write-baseline`) to a wall of inline suppressions.
+
+"""###,
     ]
 }

@@ -1,9 +1,10 @@
-/// "did you mean --quiet?" for a mistyped option.
-enum Suggestion {
+/// "did you mean `--quiet`?": the closest valid name for a mistyped option, configuration key,
+/// rule id, severity or category.
+public enum Suggestion {
     /// The candidate closest to `typed`: one it is a prefix of, or one within two edits
     /// (insertions, deletions, substitutions, swaps of neighbours). Nil when nothing is that close
     /// or when two candidates tie, since a coin-flip suggestion misleads more than none.
-    static func closest(to typed: String, among candidates: [String]) -> String? {
+    public static func closest(to typed: String, among candidates: [String]) -> String? {
         let typedCharacters = Array(typed)
         if typed.drop(while: { $0 == "-" }).count >= 3 {
             let extensions = candidates.filter { $0.hasPrefix(typed) }
@@ -22,7 +23,7 @@ enum Suggestion {
     }
 
     /// Optimal string alignment distance: Levenshtein plus transposition of adjacent characters.
-    static func editDistance(_ lhs: [Character], _ rhs: [Character]) -> Int {
+    public static func editDistance(_ lhs: [Character], _ rhs: [Character]) -> Int {
         if lhs.isEmpty { return rhs.count }
         if rhs.isEmpty { return lhs.count }
         var previousPrevious = [Int](repeating: 0, count: rhs.count + 1)
