@@ -1,0 +1,35 @@
+import GoSyntax
+
+extension GoFile {
+    /// When `call` calls `pkg.Member` of an import of one of `paths` and the member is one of
+    /// `members`, the member. The selector's spelling is checked before any binding is looked up.
+    public func calledMember(_ call: NodeID, in paths: Set<String>, among members: Set<String>) -> String? {
+        guard tree.kind(call) == .callExpr else { return nil }
+        let function = tree.unparen(tree.child(call, 0))
+        guard tree.kind(function) == .selectorExpr else { return nil }
+        let member = tree.text(tree.child(function, 1))
+        guard members.contains(member), referencedMember(function, in: paths) != nil else { return nil }
+        return member
+    }
+
+    /// `context.Background()` or `context.TODO()` (through the file's import of either context package).
+    public func isFreshContextCall(_ call: NodeID) -> Bool {
+        guard tree.kind(call) == .callExpr, tree.childCount(call) == 1 else { return false }
+        let function = tree.unparen(tree.child(call, 0))
+        guard tree.kind(function) == .selectorExpr else { return false }
+        let member = tree.child(function, 1)
+        guard tree.hasText(member, "Background") || tree.hasText(member, "TODO") else { return false }
+        return referencedMember(function, in: ImportTable.contextPaths) != nil
+    }
+
+    /// Whether `expression` is the predeclared `nil` (not a local of that name).
+    public func isNil(_ expression: NodeID) -> Bool {
+        let inner = tree.unparen(expression)
+        return tree.isIdentifier(inner, "nil") && bindings.symbol(of: inner) == nil
+    }
+
+    /// The local name the standard `context` package is imported under, if it is.
+    public var contextPackageName: String? {
+        imports.localNames(of: "context").first
+    }
+}
