@@ -2,5 +2,6 @@
 public enum GoRuleRegistry {
     public static let all: [GoRule] = [
         LostCancelDiscarded.rule,
+        BackgroundInScope.rule,
     ]
 }
