@@ -3,5 +3,6 @@ public enum GoRuleRegistry {
     public static let all: [GoRule] = [
         LostCancelDiscarded.rule,
         BackgroundInScope.rule,
+        HTTPRequestWithoutContext.rule,
     ]
 }
