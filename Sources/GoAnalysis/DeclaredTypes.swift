@@ -95,7 +95,7 @@ extension GoFile {
     }
 
     private func namedType(ofTypeExpression type: NodeID, depth: Int) -> DeclaredType? {
-        guard depth < 8 else { return nil }
+        guard depth < DeclaredTypeLimits.depth else { return nil }
         let node = tree.unparen(type)
         switch tree.kind(node) {
         case .starExpr:
@@ -138,7 +138,7 @@ extension GoFile {
     }
 
     private func declaredType(ofSymbol id: SymbolID, depth: Int) -> DeclaredType? {
-        guard depth < 8 else { return nil }
+        guard depth < DeclaredTypeLimits.depth else { return nil }
         let symbol = bindings[id]
         switch symbol.kind {
         case .variable, .parameter, .result, .receiver, .constant: break
@@ -153,7 +153,7 @@ extension GoFile {
     }
 
     private func declaredType(of expression: NodeID, resultIndex: Int, depth: Int) -> DeclaredType? {
-        guard depth < 8, expression.exists else { return nil }
+        guard depth < DeclaredTypeLimits.depth, expression.exists else { return nil }
         let node = tree.unparen(expression)
         switch tree.kind(node) {
         case .identifier:
@@ -274,4 +274,10 @@ extension GoFile {
         }
         return .none
     }
+}
+
+enum DeclaredTypeLimits {
+    /// How many declarations a type is followed through (`tx` ← `s.db.Begin()` ← `s` ← `*Store`
+    /// ← `db *sql.DB` takes about ten steps); the limit only stops malformed cycles.
+    static let depth = 32
 }

@@ -4,5 +4,6 @@ public enum GoRuleRegistry {
         LostCancelDiscarded.rule,
         BackgroundInScope.rule,
         HTTPRequestWithoutContext.rule,
+        SQLWithoutContext.rule,
     ]
 }
