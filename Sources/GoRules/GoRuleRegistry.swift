@@ -5,5 +5,6 @@ public enum GoRuleRegistry {
         BackgroundInScope.rule,
         HTTPRequestWithoutContext.rule,
         SQLWithoutContext.rule,
+        NilContext.rule,
     ]
 }
