@@ -6,5 +6,6 @@ public enum GoRuleRegistry {
         HTTPRequestWithoutContext.rule,
         SQLWithoutContext.rule,
         NilContext.rule,
+        ContextKeyBuiltin.rule,
     ]
 }
