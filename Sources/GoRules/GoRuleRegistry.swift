@@ -7,5 +7,6 @@ public enum GoRuleRegistry {
         SQLWithoutContext.rule,
         NilContext.rule,
         ContextKeyBuiltin.rule,
+        ContextInStruct.rule,
     ]
 }
