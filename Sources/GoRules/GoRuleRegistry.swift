@@ -8,5 +8,6 @@ public enum GoRuleRegistry {
         NilContext.rule,
         ContextKeyBuiltin.rule,
         ContextInStruct.rule,
+        ContextNotFirst.rule,
     ]
 }
