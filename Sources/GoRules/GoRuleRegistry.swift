@@ -9,5 +9,6 @@ public enum GoRuleRegistry {
         ContextKeyBuiltin.rule,
         ContextInStruct.rule,
         ContextNotFirst.rule,
+        WaitGroupAddInGoroutine.rule,
     ]
 }

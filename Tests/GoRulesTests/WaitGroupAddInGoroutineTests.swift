@@ -1,0 +1,218 @@
+import XCTest
+
+final class WaitGroupAddInGoroutineTests: XCTestCase {
+    let rule = "waitgroup-add-in-goroutine"
+
+    func testReportsAGoroutineCountingItself() {
+        let source = """
+        package p
+
+        import "sync"
+
+        type Pool struct {
+        \twg sync.WaitGroup
+        }
+
+        func process(items []string) {
+        \tvar wg sync.WaitGroup
+        \tfor _, item := range items {
+        \t\tgo func(item string) {
+        \t\t\twg.Add(1)
+        \t\t\tdefer wg.Done()
+        \t\t\thandle(item)
+        \t\t}(item)
+        \t}
+        \twg.Wait()
+        }
+
+        func (p *Pool) Start(n int) {
+        \tfor i := 0; i < n; i++ {
+        \t\tgo func() {
+        \t\t\tp.wg.Add(1)
+        \t\t\tdefer p.wg.Done()
+        \t\t\tif n > 1 {
+        \t\t\t\tp.wg.Add(1)
+        \t\t\t\tp.wg.Done()
+        \t\t\t}
+        \t\t}()
+        \t}
+        }
+
+        func pointer(wg *sync.WaitGroup) {
+        \tgo func() {
+        \t\twg.Add(1) // registers itself
+        \t\tdefer wg.Done()
+        \t}()
+        }
+        """
+        let race = "inside the goroutine races with"
+        XCTAssertEqual(findings(source, only: rule), [
+            "13:4: error: wg.Add \(race) wg.Wait, which may return before the goroutine is counted: call wg.Add before the go statement [waitgroup-add-in-goroutine]",
+            "24:4: error: p.wg.Add \(race) p.wg.Wait, which may return before the goroutine is counted: call p.wg.Add before the go statement [waitgroup-add-in-goroutine]",
+            "36:3: error: wg.Add \(race) wg.Wait, which may return before the goroutine is counted: call wg.Add before the go statement [waitgroup-add-in-goroutine]",
+        ])
+    }
+
+    func testSilentForCorrectCountingAndLookalikes() {
+        let source = """
+        package p
+
+        import "sync"
+
+        func correct(items []string) {
+        \tvar wg sync.WaitGroup
+        \tfor _, item := range items {
+        \t\twg.Add(1)
+        \t\tgo func(item string) {
+        \t\t\tdefer wg.Done()
+        \t\t\thandle(item)
+        \t\t}(item)
+        \t}
+        \twg.Wait()
+        }
+
+        func children(wg *sync.WaitGroup, jobs <-chan string) {
+        \twg.Add(1)
+        \tgo func() {
+        \t\tdefer wg.Done()
+        \t\tfor job := range jobs {
+        \t\t\twg.Add(1)
+        \t\t\tgo func(job string) {
+        \t\t\t\tdefer wg.Done()
+        \t\t\t\thandle(job)
+        \t\t\t}(job)
+        \t\t}
+        \t}()
+        }
+
+        func innerGroup() {
+        \tgo func() {
+        \t\tvar wg sync.WaitGroup
+        \t\twg.Add(1)
+        \t\tgo func() { defer wg.Done() }()
+        \t\twg.Wait()
+        \t}()
+        }
+
+        type counter struct{}
+
+        func (counter) Add(int) {}
+        func (counter) Done()   {}
+
+        func notAWaitGroup(c counter) {
+        \tgo func() {
+        \t\tc.Add(1)
+        \t\tdefer c.Done()
+        \t}()
+        }
+
+        func reuse(wg *sync.WaitGroup) {
+        \tgo func() {
+        \t\twg.Wait()
+        \t\twg.Add(1)
+        \t\twg.Done()
+        \t}()
+        }
+
+        func handle(string) {}
+        """
+        XCTAssertEqual(findings(source, only: rule), [])
+    }
+}
+
+extension WaitGroupAddInGoroutineTests {
+    func testFixMovesTheAddBeforeTheGoStatement() {
+        let source = """
+        package p
+
+        import "sync"
+
+        type Pool struct {
+        \twg sync.WaitGroup
+        }
+
+        func process(items []string) {
+        \tvar wg sync.WaitGroup
+        \tfor _, item := range items {
+        \t\tgo func(item string) {
+        \t\t\twg.Add(1)
+        \t\t\tdefer wg.Done()
+        \t\t\thandle(item)
+        \t\t}(item)
+        \t}
+        \twg.Wait()
+        }
+
+        func (p *Pool) Start(n int) {
+        \tfor i := 0; i < n; i++ {
+        \t\tgo func() {
+        \t\t\tp.wg.Add(1)
+        \t\t\tdefer p.wg.Done()
+        \t\t\tif n > 1 {
+        \t\t\t\tp.wg.Add(1)
+        \t\t\t\tp.wg.Done()
+        \t\t\t}
+        \t\t}()
+        \t}
+        }
+
+        func pointer(wg *sync.WaitGroup) {
+        \tgo func() {
+        \t\twg.Add(1) // registers itself
+        \t\tdefer wg.Done()
+        \t}()
+        }
+        """
+        let fixed = applyingFixes(source, only: rule)
+        XCTAssertEqual(fixed, """
+        package p
+
+        import "sync"
+
+        type Pool struct {
+        \twg sync.WaitGroup
+        }
+
+        func process(items []string) {
+        \tvar wg sync.WaitGroup
+        \tfor _, item := range items {
+        \t\twg.Add(1)
+        \t\tgo func(item string) {
+        \t\t\tdefer wg.Done()
+        \t\t\thandle(item)
+        \t\t}(item)
+        \t}
+        \twg.Wait()
+        }
+
+        func (p *Pool) Start(n int) {
+        \tfor i := 0; i < n; i++ {
+        \t\tp.wg.Add(1)
+        \t\tgo func() {
+        \t\t\tdefer p.wg.Done()
+        \t\t\tif n > 1 {
+        \t\t\t\tp.wg.Add(1)
+        \t\t\t\tp.wg.Done()
+        \t\t\t}
+        \t\t}()
+        \t}
+        }
+
+        func pointer(wg *sync.WaitGroup) {
+        \tgo func() {
+        \t\twg.Add(1) // registers itself
+        \t\tdefer wg.Done()
+        \t}()
+        }
+        """)
+    }
+
+    func testNoFixWhenTheAddUsesTheGoroutinesOwnNames() {
+        let source = "package p\nimport \"sync\"\nfunc f(wg *sync.WaitGroup) {\n\tgo func() {\n\t\tn := 1\n\t\twg.Add(n)\n\t\tdefer wg.Done()\n\t}()\n}\n"
+        let found = diagnostics(source, only: rule)
+        XCTAssertEqual(found.map(render), [
+            "6:3: error: wg.Add inside the goroutine races with wg.Wait, which may return before the goroutine is counted: call wg.Add before the go statement [waitgroup-add-in-goroutine]",
+        ])
+        XCTAssertEqual(found.first?.fixes, [])
+    }
+}
