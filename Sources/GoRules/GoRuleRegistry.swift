@@ -10,5 +10,6 @@ public enum GoRuleRegistry {
         ContextInStruct.rule,
         ContextNotFirst.rule,
         WaitGroupAddInGoroutine.rule,
+        ShutdownWithoutDeadline.rule,
     ]
 }
