@@ -11,5 +11,6 @@ public enum GoRuleRegistry {
         ContextNotFirst.rule,
         WaitGroupAddInGoroutine.rule,
         ShutdownWithoutDeadline.rule,
+        ErrgroupContextUnused.rule,
     ]
 }
