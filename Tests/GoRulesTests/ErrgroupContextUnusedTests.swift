@@ -116,3 +116,38 @@ extension ErrgroupContextUnusedTests {
         }
     }
 }
+
+extension ErrgroupContextUnusedTests {
+    func testReportsVarFormsAliasesAndDerivedParents() {
+        let source = """
+        package p
+
+        import (
+        \t"context"
+        \t"time"
+
+        \teg "golang.org/x/sync/errgroup"
+        )
+
+        func a(ctx context.Context) error {
+        \tvar g, _ = eg.WithContext(ctx)
+        \tg.Go(func() error { return nil })
+        \treturn g.Wait()
+        }
+
+        func b(parent context.Context) error {
+        \tctx, cancel := context.WithTimeout(parent, time.Second)
+        \tdefer cancel()
+        \tg, gctx := eg.WithContext(ctx)
+        \tg.Go(func() error { return run(ctx) })
+        \tg.Go(func() error { return run(ctx) })
+        \t<-gctx.Done()
+        \treturn g.Wait()
+        }
+        """
+        XCTAssertEqual(findings(source, only: rule), [
+            "11:9: warning: the context returned by errgroup.WithContext is discarded: \(siblings); name it and use it in the tasks (or use a plain errgroup.Group) [errgroup-context-unused]",
+            "19:5: warning: gctx from errgroup.WithContext is not used by the g.Go tasks, which use ctx instead: \(siblings); pass gctx to them [errgroup-context-unused]",
+        ])
+    }
+}

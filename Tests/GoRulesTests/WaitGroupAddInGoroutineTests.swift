@@ -216,3 +216,50 @@ extension WaitGroupAddInGoroutineTests {
         XCTAssertEqual(found.first?.fixes, [])
     }
 }
+
+extension WaitGroupAddInGoroutineTests {
+    func testRecognisesWaitGroupsByTheirDeclarations() {
+        let source = """
+        package p
+
+        import gosync "sync"
+
+        type server struct {
+        \tinflight *gosync.WaitGroup
+        }
+
+        func a(jobs []func()) {
+        \twg := &gosync.WaitGroup{}
+        \tfor _, job := range jobs {
+        \t\tgo func(job func()) {
+        \t\t\tif job != nil {
+        \t\t\t\twg.Add(1)
+        \t\t\t}
+        \t\t\tdefer wg.Done()
+        \t\t\tjob()
+        \t\t}(job)
+        \t}
+        \twg.Wait()
+        }
+
+        func b() {
+        \twg := new(gosync.WaitGroup)
+        \tgo func() { wg.Add(1); defer wg.Done() }()
+        \twg.Wait()
+        }
+
+        func (s *server) handle() {
+        \tgo func() {
+        \t\ts.inflight.Add(1)
+        \t\tdefer s.inflight.Done()
+        \t}()
+        }
+        """
+        XCTAssertEqual(findings(source, only: rule), [
+            "14:5: error: wg.Add inside the goroutine races with wg.Wait, which may return before the goroutine is counted: call wg.Add before the go statement [waitgroup-add-in-goroutine]",
+            "25:14: error: wg.Add inside the goroutine races with wg.Wait, which may return before the goroutine is counted: call wg.Add before the go statement [waitgroup-add-in-goroutine]",
+            "31:3: error: s.inflight.Add inside the goroutine races with s.inflight.Wait, which may return before the goroutine is counted: call s.inflight.Add before the go statement [waitgroup-add-in-goroutine]",
+        ])
+        XCTAssertEqual(diagnostics(source, only: rule).map { $0.fixes.count }, [0, 0, 1])
+    }
+}
