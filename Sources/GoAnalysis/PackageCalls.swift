@@ -33,3 +33,30 @@ extension GoFile {
         imports.localNames(of: "context").first
     }
 }
+
+/// A call `x.name(...)`: of a method, or of a package's function.
+public struct SelectorCall: Sendable {
+    public var call: NodeID
+    /// `x`: the receiver value, or the package name.
+    public var receiver: NodeID
+    public var member: NodeID
+}
+
+extension GoFile {
+    /// Every call `x.name(...)` with `name` one of `names`, in source order. The names are
+    /// compared before anything else is looked at.
+    public func selectorCalls(named names: Set<String>) -> [SelectorCall] {
+        var calls: [SelectorCall] = []
+        tree.walk(tree.root) { node in
+            guard tree.kind(node) == .callExpr else { return true }
+            let function = tree.unparen(tree.child(node, 0))
+            guard tree.kind(function) == .selectorExpr else { return true }
+            let member = tree.child(function, 1)
+            if names.contains(tree.text(member)) {
+                calls.append(SelectorCall(call: node, receiver: tree.child(function, 0), member: member))
+            }
+            return true
+        }
+        return calls
+    }
+}

@@ -2,49 +2,50 @@ import XCTest
 
 final class WaitGroupAddInGoroutineTests: XCTestCase {
     let rule = "waitgroup-add-in-goroutine"
+    let selfCountingGoroutines = """
+    package p
+
+    import "sync"
+
+    type Pool struct {
+    \twg sync.WaitGroup
+    }
+
+    func process(items []string) {
+    \tvar wg sync.WaitGroup
+    \tfor _, item := range items {
+    \t\tgo func(item string) {
+    \t\t\twg.Add(1)
+    \t\t\tdefer wg.Done()
+    \t\t\thandle(item)
+    \t\t}(item)
+    \t}
+    \twg.Wait()
+    }
+
+    func (p *Pool) Start(n int) {
+    \tfor i := 0; i < n; i++ {
+    \t\tgo func() {
+    \t\t\tp.wg.Add(1)
+    \t\t\tdefer p.wg.Done()
+    \t\t\tif n > 1 {
+    \t\t\t\tp.wg.Add(1)
+    \t\t\t\tp.wg.Done()
+    \t\t\t}
+    \t\t}()
+    \t}
+    }
+
+    func pointer(wg *sync.WaitGroup) {
+    \tgo func() {
+    \t\twg.Add(1) // registers itself
+    \t\tdefer wg.Done()
+    \t}()
+    }
+    """
 
     func testReportsAGoroutineCountingItself() {
-        let source = """
-        package p
-
-        import "sync"
-
-        type Pool struct {
-        \twg sync.WaitGroup
-        }
-
-        func process(items []string) {
-        \tvar wg sync.WaitGroup
-        \tfor _, item := range items {
-        \t\tgo func(item string) {
-        \t\t\twg.Add(1)
-        \t\t\tdefer wg.Done()
-        \t\t\thandle(item)
-        \t\t}(item)
-        \t}
-        \twg.Wait()
-        }
-
-        func (p *Pool) Start(n int) {
-        \tfor i := 0; i < n; i++ {
-        \t\tgo func() {
-        \t\t\tp.wg.Add(1)
-        \t\t\tdefer p.wg.Done()
-        \t\t\tif n > 1 {
-        \t\t\t\tp.wg.Add(1)
-        \t\t\t\tp.wg.Done()
-        \t\t\t}
-        \t\t}()
-        \t}
-        }
-
-        func pointer(wg *sync.WaitGroup) {
-        \tgo func() {
-        \t\twg.Add(1) // registers itself
-        \t\tdefer wg.Done()
-        \t}()
-        }
-        """
+        let source = selfCountingGoroutines
         let race = "inside the goroutine races with"
         XCTAssertEqual(findings(source, only: rule), [
             "13:4: error: wg.Add \(race) wg.Wait, which may return before the goroutine is counted: call wg.Add before the go statement [waitgroup-add-in-goroutine]",
@@ -127,84 +128,36 @@ extension WaitGroupAddInGoroutineTests {
 
         import "sync"
 
-        type Pool struct {
-        \twg sync.WaitGroup
-        }
-
-        func process(items []string) {
-        \tvar wg sync.WaitGroup
-        \tfor _, item := range items {
-        \t\tgo func(item string) {
-        \t\t\twg.Add(1)
-        \t\t\tdefer wg.Done()
-        \t\t\thandle(item)
-        \t\t}(item)
-        \t}
-        \twg.Wait()
-        }
-
         func (p *Pool) Start(n int) {
         \tfor i := 0; i < n; i++ {
         \t\tgo func() {
         \t\t\tp.wg.Add(1)
         \t\t\tdefer p.wg.Done()
-        \t\t\tif n > 1 {
-        \t\t\t\tp.wg.Add(1)
-        \t\t\t\tp.wg.Done()
-        \t\t\t}
+        \t\t\tp.serve()
         \t\t}()
         \t}
         }
 
-        func pointer(wg *sync.WaitGroup) {
-        \tgo func() {
-        \t\twg.Add(1) // registers itself
-        \t\tdefer wg.Done()
-        \t}()
-        }
+        type Pool struct{ wg sync.WaitGroup }
         """
-        let fixed = applyingFixes(source, only: rule)
-        XCTAssertEqual(fixed, """
+        XCTAssertEqual(applyingFixes(source, only: rule), """
         package p
 
         import "sync"
-
-        type Pool struct {
-        \twg sync.WaitGroup
-        }
-
-        func process(items []string) {
-        \tvar wg sync.WaitGroup
-        \tfor _, item := range items {
-        \t\twg.Add(1)
-        \t\tgo func(item string) {
-        \t\t\tdefer wg.Done()
-        \t\t\thandle(item)
-        \t\t}(item)
-        \t}
-        \twg.Wait()
-        }
 
         func (p *Pool) Start(n int) {
         \tfor i := 0; i < n; i++ {
         \t\tp.wg.Add(1)
         \t\tgo func() {
         \t\t\tdefer p.wg.Done()
-        \t\t\tif n > 1 {
-        \t\t\t\tp.wg.Add(1)
-        \t\t\t\tp.wg.Done()
-        \t\t\t}
+        \t\t\tp.serve()
         \t\t}()
         \t}
         }
 
-        func pointer(wg *sync.WaitGroup) {
-        \tgo func() {
-        \t\twg.Add(1) // registers itself
-        \t\tdefer wg.Done()
-        \t}()
-        }
+        type Pool struct{ wg sync.WaitGroup }
         """)
+        XCTAssertEqual(diagnostics(selfCountingGoroutines, only: rule).map { $0.fixes.count }, [1, 1, 0])
     }
 
     func testNoFixWhenTheAddUsesTheGoroutinesOwnNames() {

@@ -19,21 +19,16 @@ enum HTTPRequestWithoutContext {
         let tree = file.tree
         var newRequests: [NodeID] = []
         var sends: [(call: NodeID, sender: String)] = []
-        tree.walk(tree.root) { node in
-            guard tree.kind(node) == .callExpr else { return true }
-            let function = tree.unparen(tree.child(node, 0))
-            guard tree.kind(function) == .selectorExpr else { return true }
-            let member = tree.child(function, 1)
-            if tree.hasText(member, "NewRequest") {
-                if file.referencedMember(function, in: httpPaths) != nil { newRequests.append(node) }
-            } else if sendingFunctions.contains(tree.text(member)) {
-                if file.referencedMember(function, in: httpPaths) != nil {
-                    sends.append((node, "http"))
-                } else if let type = file.declaredType(of: tree.child(function, 0)), type.isNamed(httpPaths, ["Client"]) {
-                    sends.append((node, tree.text(tree.child(function, 0))))
-                }
+        for candidate in file.selectorCalls(named: sendingFunctions.union(["NewRequest"])) {
+            let function = tree.parent(candidate.member)
+            let isHTTPFunction = file.referencedMember(function, in: httpPaths) != nil
+            if tree.hasText(candidate.member, "NewRequest") {
+                if isHTTPFunction { newRequests.append(candidate.call) }
+            } else if isHTTPFunction {
+                sends.append((candidate.call, "http"))
+            } else if let type = file.declaredType(of: candidate.receiver), type.isNamed(httpPaths, ["Client"]) {
+                sends.append((candidate.call, tree.text(candidate.receiver)))
             }
-            return true
         }
         for call in newRequests { inspectNewRequest(call, context: &context) }
         for (call, sender) in sends { reportSend(call, sender: sender, context: &context) }

@@ -53,30 +53,18 @@ enum SQLWithoutContext {
     @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         guard file.imports.imports(sqlPath) || file.imports.imports(sqlxPath) else { return }
-        let tree = file.tree
-        var candidates: [NodeID] = []
-        tree.walk(tree.root) { node in
-            if tree.kind(node) == .callExpr {
-                let function = tree.unparen(tree.child(node, 0))
-                if tree.kind(function) == .selectorExpr, methodNames.contains(tree.text(tree.child(function, 1))) {
-                    candidates.append(node)
-                }
-            }
-            return true
-        }
+        let candidates = file.selectorCalls(named: methodNames)
         guard !candidates.isEmpty, !file.contexts.contextSymbols.isEmpty || !file.contexts.requestSymbols.isEmpty else {
             return
         }
         for call in candidates { inspect(call, context: &context) }
     }
 
-    static func inspect(_ call: NodeID, context: inout GoRuleContext) {
+    static func inspect(_ candidate: SelectorCall, context: inout GoRuleContext) {
         let file = context.file
         let tree = file.tree
-        let function = tree.unparen(tree.child(call, 0))
-        let receiver = tree.child(function, 0)
-        let member = tree.child(function, 1)
-        guard file.importPath(ofQualifier: function) == nil, let type = file.declaredType(of: receiver),
+        let (call, receiver, member) = (candidate.call, candidate.receiver, candidate.member)
+        guard file.importPath(ofQualifier: tree.parent(member)) == nil, let type = file.declaredType(of: receiver),
               let variant = contextVariant(of: member, on: type, file: file) else { return }
         let contexts = file.innermostContexts(file.contexts.contextsInScope(at: call))
         guard !contexts.isEmpty else { return }

@@ -13,25 +13,17 @@ enum ShutdownWithoutDeadline {
         let file = context.file
         // A test's own server hanging on shutdown is caught by the test's timeout.
         guard !file.isTestFile, file.imports.imports("net/http"), file.imports.importsContext else { return }
-        let tree = file.tree
-        var calls: [NodeID] = []
-        tree.walk(tree.root) { node in
-            if tree.kind(node) == .callExpr, tree.childCount(node) == 2 {
-                let function = tree.unparen(tree.child(node, 0))
-                if tree.kind(function) == .selectorExpr, tree.hasText(tree.child(function, 1), "Shutdown") { calls.append(node) }
-            }
-            return true
+        for shutdown in file.selectorCalls(named: ["Shutdown"]) where file.tree.childCount(shutdown.call) == 2 {
+            inspect(shutdown, context: &context)
         }
-        for call in calls { inspect(call, context: &context) }
     }
 
-    static func inspect(_ call: NodeID, context: inout GoRuleContext) {
+    static func inspect(_ shutdown: SelectorCall, context: inout GoRuleContext) {
         let file = context.file
         let tree = file.tree
-        let function = tree.unparen(tree.child(call, 0))
-        let server = tree.child(function, 0)
-        guard isHTTPServer(server, method: tree.child(function, 1), file: file) else { return }
-        let argument = tree.child(call, 1)
+        let server = shutdown.receiver
+        guard isHTTPServer(server, method: shutdown.member, file: file) else { return }
+        let argument = tree.child(shutdown.call, 1)
         let serverText = tree.text(server)
         let advice = "graceful shutdown waits for every active connection, for ever if one never closes; "
             + "pass a context from context.WithTimeout"
