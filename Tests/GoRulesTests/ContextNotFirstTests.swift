@@ -68,6 +68,13 @@ extension ContextNotFirstTests {
         }
     }
 
+    func testAContextAfterOtherParametersIsReportedEvenWhenOneComesFirst() {
+        let source = "package p\nimport \"context\"\nfunc merge(ctx context.Context, name string, other context.Context) {}\n"
+        XCTAssertEqual(findings(source, only: rule), [
+            "3:46: info: the context.Context parameter other of merge is not its first parameter: \(convention)",
+        ])
+    }
+
     func testAllowedTypesBeforeTheContextAreConfigurable() {
         let source = "package p\nimport (\n\t\"context\"\n\t\"log/slog\"\n)\nfunc f(logger *slog.Logger, ctx context.Context) {}\n"
         XCTAssertEqual(findings(source, only: rule).count, 1)

@@ -39,21 +39,20 @@ enum ContextNotFirst {
         let tree = file.tree
         let parameters = tree.child(functionType, 1)
         guard parameters.exists else { return }
-        var position = 0
+        // A context may follow only contexts and allowed types (`t *testing.T`).
+        var stillAllowed = true
         for field in tree.children(parameters) {
             let type = tree.child(field, 1)
             let names = tree.children(tree.child(field, 0))
-            if file.isContextType(type) {
-                guard position > 0 else { return }
+            let isContext = file.isContextType(type)
+            if isContext && !stillAllowed {
                 let parameter = names.first ?? type
                 let described = names.first.map { "parameter \(tree.text($0))" } ?? "parameter"
                 context.report(parameter, "the \(tree.text(type)) \(described) of \(name) is not its first parameter: "
                                + "by convention the context comes first, so that it is seen and passed along")
                 return
             }
-            let written = tree.text(type).filter { !$0.isWhitespace }
-            if position == 0 && allowed.contains(written) { continue }
-            position += max(names.count, 1)
+            stillAllowed = isContext || allowed.contains(tree.text(type).filter { !$0.isWhitespace })
         }
     }
 }
