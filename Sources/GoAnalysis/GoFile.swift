@@ -26,6 +26,7 @@ public final class GoFile {
 
     public private(set) lazy var bindings = Bindings(tree: tree)
     public private(set) lazy var contexts = ContextFacts(file: self)
+    public private(set) lazy var index = NodeIndex(tree: tree)
 
     // MARK: Package references
 

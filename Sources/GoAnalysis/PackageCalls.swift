@@ -3,13 +3,11 @@ import GoSyntax
 extension GoFile {
     /// When `call` calls `pkg.Member` of an import of one of `paths` and the member is one of
     /// `members`, the member. The selector's spelling is checked before any binding is looked up.
-    public func calledMember(_ call: NodeID, in paths: Set<String>, among members: Set<String>) -> String? {
+    public func calledMember(_ call: NodeID, in paths: Set<String>, among members: NameSet) -> String? {
         guard tree.kind(call) == .callExpr else { return nil }
         let function = tree.unparen(tree.child(call, 0))
-        guard tree.kind(function) == .selectorExpr else { return nil }
-        let member = tree.text(tree.child(function, 1))
-        guard members.contains(member), referencedMember(function, in: paths) != nil else { return nil }
-        return member
+        guard tree.kind(function) == .selectorExpr, members.contains(tree.child(function, 1), in: tree) else { return nil }
+        return referencedMember(function, in: paths)
     }
 
     /// `context.Background()` or `context.TODO()` (through the file's import of either context package).
@@ -45,18 +43,16 @@ public struct SelectorCall: Sendable {
 extension GoFile {
     /// Every call `x.name(...)` with `name` one of `names`, in source order. The names are
     /// compared before anything else is looked at.
-    public func selectorCalls(named names: Set<String>) -> [SelectorCall] {
+    public func selectorCalls(named names: NameSet) -> [SelectorCall] {
         var calls: [SelectorCall] = []
-        tree.walk(tree.root) { node in
-            guard tree.kind(node) == .callExpr else { return true }
+        for node in index.nodes(.callExpr) {
             let function = tree.unparen(tree.child(node, 0))
-            guard tree.kind(function) == .selectorExpr else { return true }
+            guard tree.kind(function) == .selectorExpr else { continue }
             let member = tree.child(function, 1)
-            if names.contains(tree.text(member)) {
+            if names.contains(member, in: tree) {
                 calls.append(SelectorCall(call: node, receiver: tree.child(function, 0), member: member))
             }
-            return true
         }
-        return calls
+        return calls.sorted { tree[$0.call].start < tree[$1.call].start }
     }
 }

@@ -15,6 +15,9 @@ enum BackgroundInScope {
         case deferred, afterDone, errorCleanup, goroutine, besideCaller, explained
     }
 
+    static let errorsPaths: Set<String> = ["errors"]
+    static let errorsIs: NameSet = ["Is"]
+
     /// Words with which comments explain a deliberate detachment ("the caller's context will be
     /// cancelled", "must outlive the request", "ignore the context").
     static let detachmentWords = ["cancel", "detach", "outliv", "ignor", "independen", "disconnect", "decoupl", "longer than",
@@ -23,13 +26,9 @@ enum BackgroundInScope {
     @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         guard file.imports.importsContext else { return }
-        let tree = file.tree
-        var calls: [NodeID] = []
-        tree.walk(tree.root) { node in
-            if file.isFreshContextCall(node) { calls.append(node) }
-            return true
+        for call in file.index.nodes(.callExpr) where file.isFreshContextCall(call) {
+            inspect(call, context: &context)
         }
-        for call in calls { inspect(call, context: &context) }
     }
 
     static func inspect(_ call: NodeID, context: inout GoRuleContext) {
@@ -259,7 +258,7 @@ enum BackgroundInScope {
             }
             return false
         case .callExpr:
-            guard holds, file.calledMember(condition, in: ["errors"], among: ["Is"]) != nil else { return false }
+            guard holds, file.calledMember(condition, in: errorsPaths, among: errorsIs) != nil else { return false }
             return tree.children(condition).dropFirst().contains { isContextError($0, file: file) }
         default:
             return false

@@ -17,11 +17,7 @@ enum ContextInStruct {
         let file = context.file
         guard file.imports.importsContext || !file.extraContextTypes.isEmpty else { return }
         let tree = file.tree
-        var structs: [NodeID] = []
-        tree.walk(tree.root) { node in
-            if tree.kind(node) == .structType { structs.append(node) }
-            return true
-        }
+        let structs = file.index.nodes(.structType)
         guard !structs.isEmpty else { return }
         var carriers: Set<String>?
         for structType in structs {

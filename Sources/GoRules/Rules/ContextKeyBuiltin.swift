@@ -10,6 +10,7 @@ enum ContextKeyBuiltin {
         summary: "a context.WithValue key of a built-in type, which collides across packages",
         severity: .warning, category: "values", check: check)
 
+    static let withValue: NameSet = ["WithValue"]
     static let builtinTypes: Set<String> = [
         "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
         "uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128",
@@ -20,14 +21,12 @@ enum ContextKeyBuiltin {
         // Keys in tests collide with nothing that ships.
         guard !file.isTestFile, file.imports.importsContext else { return }
         let tree = file.tree
-        tree.walk(tree.root) { node in
-            guard tree.kind(node) == .callExpr, tree.childCount(node) == 4,
-                  file.calledMember(node, in: ImportTable.contextPaths, among: ["WithValue"]) != nil else { return true }
-            let key = tree.child(node, 2)
+        for call in file.index.nodes(.callExpr) where tree.childCount(call) == 4 {
+            guard file.calledMember(call, in: ImportTable.contextPaths, among: withValue) != nil else { continue }
+            let key = tree.child(call, 2)
             if let type = builtinType(of: key, file: file, depth: 0) {
                 report(key, type: type, context: &context)
             }
-            return true
         }
     }
 

@@ -17,20 +17,15 @@ enum ContextNotFirst {
         guard file.imports.importsContext || !file.extraContextTypes.isEmpty else { return }
         let tree = file.tree
         let allowed = defaultAllowedBefore.union(context.settings.strings("allow-types-before"))
-        tree.walk(tree.root) { node in
-            switch tree.kind(node) {
-            case .funcDecl:
-                inspect(tree.child(node, 2), name: tree.text(tree.child(node, 1)), allowed: allowed, context: &context)
-            case .interfaceType:
-                for method in tree.children(node) where tree.kind(method) == .field {
-                    let type = tree.child(method, 1)
-                    guard tree.kind(type) == .funcType, let name = tree.children(tree.child(method, 0)).first else { continue }
-                    inspect(type, name: tree.text(name), allowed: allowed, context: &context)
-                }
-            default:
-                break
+        for function in file.index.nodes(.funcDecl) {
+            inspect(tree.child(function, 2), name: tree.text(tree.child(function, 1)), allowed: allowed, context: &context)
+        }
+        for interface in file.index.nodes(.interfaceType) {
+            for method in tree.children(interface) where tree.kind(method) == .field {
+                let type = tree.child(method, 1)
+                guard tree.kind(type) == .funcType, let name = tree.children(tree.child(method, 0)).first else { continue }
+                inspect(type, name: tree.text(name), allowed: allowed, context: &context)
             }
-            return true
         }
     }
 

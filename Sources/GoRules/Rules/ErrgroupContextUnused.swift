@@ -11,26 +11,27 @@ enum ErrgroupContextUnused {
         severity: .warning, category: "propagation", check: check)
 
     static let errgroupPaths: Set<String> = ["golang.org/x/sync/errgroup"]
+    static let withContext: NameSet = ["WithContext"]
 
     @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         guard file.imports.imports("golang.org/x/sync/errgroup") else { return }
         let tree = file.tree
-        var groups: [(names: NodeID, call: NodeID)] = []
-        tree.walk(tree.root) { node in
-            let names: NodeID, values: NodeID
-            switch tree.kind(node) {
-            case .assignStmt: (names, values) = (tree.child(node, 0), tree.child(node, 1))
-            case .valueSpec: (names, values) = (tree.child(node, 0), tree.child(node, 2))
-            default: return true
+        for call in file.index.nodes(.callExpr) {
+            guard file.calledMember(call, in: errgroupPaths, among: withContext) != nil else { continue }
+            var values = tree.parent(call)
+            while tree.kind(values) == .parenExpr { values = tree.parent(values) }
+            let statement = tree.parent(values)
+            let names: NodeID
+            switch tree.kind(statement) {
+            case .assignStmt where tree.child(statement, 1) == values: names = tree.child(statement, 0)
+            case .valueSpec where tree.child(statement, 2) == values: names = tree.child(statement, 0)
+            default: continue
             }
             if tree.childCount(names) == 2, tree.childCount(values) == 1 {
-                let call = tree.unparen(tree.child(values, 0))
-                if file.calledMember(call, in: errgroupPaths, among: ["WithContext"]) != nil { groups.append((names, call)) }
+                inspect(names: names, call: call, context: &context)
             }
-            return true
         }
-        for (names, call) in groups { inspect(names: names, call: call, context: &context) }
     }
 
     static func inspect(names: NodeID, call: NodeID, context: inout GoRuleContext) {

@@ -11,6 +11,7 @@ enum HTTPRequestWithoutContext {
         severity: .warning, category: "cancellation", check: check)
 
     static let sendingFunctions: Set<String> = ["Get", "Head", "Post", "PostForm"]
+    static let requestFunctions = NameSet(sendingFunctions.union(["NewRequest"]))
     static let httpPaths: Set<String> = ["net/http"]
 
     @Sendable static func check(_ context: inout GoRuleContext) {
@@ -19,7 +20,7 @@ enum HTTPRequestWithoutContext {
         let tree = file.tree
         var newRequests: [NodeID] = []
         var sends: [(call: NodeID, sender: String)] = []
-        for candidate in file.selectorCalls(named: sendingFunctions.union(["NewRequest"])) {
+        for candidate in file.selectorCalls(named: requestFunctions) {
             let function = tree.parent(candidate.member)
             let isHTTPFunction = file.referencedMember(function, in: httpPaths) != nil
             if tree.hasText(candidate.member, "NewRequest") {

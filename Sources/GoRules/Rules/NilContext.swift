@@ -9,15 +9,28 @@ enum NilContext {
         summary: "a literal nil passed as a context",
         severity: .error, category: "propagation", check: check)
 
-    static let contextFunctions: Set<String> = [
+    static let contextFunctions: NameSet = [
         "WithCancel", "WithTimeout", "WithDeadline", "WithValue", "WithCancelCause", "WithTimeoutCause",
         "WithDeadlineCause", "WithoutCancel", "AfterFunc",
     ]
     /// database/sql's and sqlx's methods whose first parameter is a context.
-    static let sqlContextMethods: Set<String> = [
+    static let sqlContextMethods: NameSet = [
         "QueryContext", "QueryRowContext", "ExecContext", "PrepareContext", "BeginTx", "PingContext", "Conn",
         "StmtContext", "QueryxContext", "QueryRowxContext", "SelectContext", "GetContext", "MustExecContext",
         "NamedExecContext", "NamedQueryContext", "PreparexContext", "PrepareNamedContext", "BeginTxx", "MustBeginTx",
+    ]
+
+    static let signalPaths: Set<String> = ["os/signal"]
+    static let errgroupPaths: Set<String> = ["golang.org/x/sync/errgroup"]
+    static let httpPaths: Set<String> = ["net/http"]
+    static let notifyContext: NameSet = ["NotifyContext"]
+    static let withContext: NameSet = ["WithContext"]
+    static let newRequestWithContext: NameSet = ["NewRequestWithContext"]
+    /// Packages whose functions take a context; a file importing none of them cannot call one,
+    /// nor declare a function taking a context.
+    static let contextAPIs: [String] = [
+        "context", "golang.org/x/net/context", "os/signal", "golang.org/x/sync/errgroup", "net/http", "database/sql",
+        "github.com/jmoiron/sqlx",
     ]
 
     enum Consequence {
@@ -26,15 +39,16 @@ enum NilContext {
 
     @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
+        guard contextAPIs.contains(where: file.imports.imports) else { return }
         let tree = file.tree
         let importsSQL = file.imports.imports("database/sql") || file.imports.imports("github.com/jmoiron/sqlx")
-        tree.walk(tree.root) { node in
-            guard tree.kind(node) == .callExpr, tree.childCount(node) >= 2 else { return true }
-            let argument = tree.child(node, 1)
-            guard file.isNil(argument),
-                  let (callee, consequence) = contextTakingCallee(node, importsSQL: importsSQL, file: file) else { return true }
+        for call in file.index.nodes(.callExpr) where tree.childCount(call) >= 2 {
+            let argument = tree.child(call, 1)
+            // The spelling first: resolving `nil` and the callee needs the file's bindings.
+            guard tree.isIdentifier(tree.unparen(argument), "nil"),
+                  let (callee, consequence) = contextTakingCallee(call, importsSQL: importsSQL, file: file),
+                  file.isNil(argument) else { continue }
             report(argument, callee: callee, consequence: consequence, context: &context)
-            return true
         }
     }
 
@@ -45,11 +59,11 @@ enum NilContext {
         if let member = file.calledMember(call, in: ImportTable.contextPaths, among: contextFunctions) {
             return ("context.\(member)", .panics)
         }
-        if file.calledMember(call, in: ["os/signal"], among: ["NotifyContext"]) != nil { return ("signal.NotifyContext", .panics) }
-        if file.calledMember(call, in: ["golang.org/x/sync/errgroup"], among: ["WithContext"]) != nil {
+        if file.calledMember(call, in: signalPaths, among: notifyContext) != nil { return ("signal.NotifyContext", .panics) }
+        if file.calledMember(call, in: errgroupPaths, among: withContext) != nil {
             return ("errgroup.WithContext", .panics)
         }
-        if file.calledMember(call, in: ["net/http"], among: ["NewRequestWithContext"]) != nil {
+        if file.calledMember(call, in: httpPaths, among: newRequestWithContext) != nil {
             return ("http.NewRequestWithContext", .fails)
         }
         switch tree.kind(function) {
@@ -60,7 +74,7 @@ enum NilContext {
         case .selectorExpr:
             guard file.importPath(ofQualifier: function) == nil else { return nil }
             let member = tree.child(function, 1)
-            if importsSQL, sqlContextMethods.contains(tree.text(member)) {
+            if importsSQL, sqlContextMethods.contains(member, in: tree) {
                 return (tree.text(function), .panics)
             }
             guard let type = file.declaredType(of: tree.child(function, 0)), type.path.isEmpty else { return nil }

@@ -48,7 +48,7 @@ enum SQLWithoutContext {
         ]
     }()
 
-    static let methodNames: Set<String> = Set(methods.values.flatMap(\.keys))
+    static let methodNames = NameSet(Set(methods.values.flatMap(\.keys)))
 
     @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file

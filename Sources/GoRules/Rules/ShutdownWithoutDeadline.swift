@@ -9,11 +9,13 @@ enum ShutdownWithoutDeadline {
         summary: "http.Server.Shutdown with a context that has no deadline",
         severity: .warning, category: "cancellation", check: check)
 
+    static let shutdown: NameSet = ["Shutdown"]
+
     @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         // A test's own server hanging on shutdown is caught by the test's timeout.
         guard !file.isTestFile, file.imports.imports("net/http"), file.imports.importsContext else { return }
-        for shutdown in file.selectorCalls(named: ["Shutdown"]) where file.tree.childCount(shutdown.call) == 2 {
+        for shutdown in file.selectorCalls(named: shutdown) where file.tree.childCount(shutdown.call) == 2 {
             inspect(shutdown, context: &context)
         }
     }

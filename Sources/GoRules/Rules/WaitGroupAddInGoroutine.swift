@@ -14,15 +14,10 @@ enum WaitGroupAddInGoroutine {
         let file = context.file
         guard file.imports.imports("sync") else { return }
         let tree = file.tree
-        var goroutines: [(statement: NodeID, literal: NodeID)] = []
-        tree.walk(tree.root) { node in
-            if tree.kind(node) == .goStmt {
-                let literal = tree.unparen(tree.child(tree.unparen(tree.child(node, 0)), 0))
-                if tree.kind(literal) == .funcLit { goroutines.append((node, literal)) }
-            }
-            return true
+        for statement in file.index.nodes(.goStmt) {
+            let literal = tree.unparen(tree.child(tree.unparen(tree.child(statement, 0)), 0))
+            if tree.kind(literal) == .funcLit { inspect(statement, literal: literal, context: &context) }
         }
-        for (statement, literal) in goroutines { inspect(statement, literal: literal, context: &context) }
     }
 
     static func inspect(_ goStatement: NodeID, literal: NodeID, context: inout GoRuleContext) {
