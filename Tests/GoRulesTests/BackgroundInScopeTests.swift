@@ -163,6 +163,8 @@ extension BackgroundInScopeTests {
             "package p\nimport \"context\"\nfunc f() { var got context.Context; hook := func(ctx context.Context) { got = ctx }; install(hook); check(got, context.Background()) }",
             // A named result is what the function makes, not what it was given.
             "package p\nimport \"context\"\nfunc f() (ctx context.Context, cancel context.CancelFunc) { ctx, cancel = context.WithCancel(context.Background()); return }",
+            // A comparison with Background starts no work.
+            "package p\nimport \"context\"\nfunc f(ctx context.Context) bool { return ctx != context.Background() }",
             // `context` is not the context package here.
             "package p\nfunc f(ctx Context) { work(context.Background()) }",
         ]

@@ -34,6 +34,7 @@ enum BackgroundInScope {
     static func inspect(_ call: NodeID, context: inout GoRuleContext) {
         let file = context.file
         let tree = file.tree
+        if isCompared(call, file: file) { return }
         let callers = file.callerContexts(at: call)
         guard !callers.isEmpty else { return }
         let facts = file.structuralFacts(at: call)
@@ -109,6 +110,14 @@ enum BackgroundInScope {
             }
         }
         return false
+    }
+
+    /// `ctx != context.Background()`: a comparison starts no work.
+    static func isCompared(_ call: NodeID, file: GoFile) -> Bool {
+        let tree = file.tree
+        var parent = tree.parent(call)
+        while tree.kind(parent) == .parenExpr { parent = tree.parent(parent) }
+        return tree.kind(parent) == .binaryExpr && (tree.op(parent) == .equal || tree.op(parent) == .notEqual)
     }
 
     /// For `x = <call>` (a single assignment), `x`.
