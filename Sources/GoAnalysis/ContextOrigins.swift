@@ -180,13 +180,25 @@ extension GoFile {
         }
     }
 
+    /// The contexts new work at `node` can use, innermost first choice: context variables that
+    /// hold one (not a named result before its first assignment), and requests received as
+    /// parameters — a request variable or result is one being built, not one being served.
+    public func usableContexts(at node: NodeID) -> [ContextInScope] {
+        innermostContexts(contexts.contextsInScope(at: node).filter { context in
+            switch context.kind {
+            case .request: return bindings[context.symbol].kind == .parameter
+            case .variable: return contextOrigin(of: context.symbol).root != .unassigned
+            }
+        })
+    }
+
     /// The innermost contexts in scope at `node` that carry the cancellation of a caller of the
     /// function around `node` (or of a function enclosing it): its context and request
     /// parameters, captured ones, and contexts derived from them. A context made from
     /// `context.Background()` here, or received as a parameter of a nested function literal, is not one.
     public func callerContexts(at node: NodeID) -> [ContextInScope] {
         let candidates = contexts.contextsInScope(at: node).filter { context in
-            guard context.kind == .variable else { return true }
+            guard context.kind == .variable else { return bindings[context.symbol].kind == .parameter }
             let origin = contextOrigin(of: context.symbol)
             return origin.hasUnknownSource
                 || origin.parameters.contains { tree.isAncestor(bindings[$0].function, of: node) }

@@ -214,3 +214,29 @@ extension HTTPRequestWithoutContextTests {
         """)
     }
 }
+
+extension HTTPRequestWithoutContextTests {
+    func testARequestBeingBuiltIsNoContextToUse() {
+        let source = """
+        package p
+
+        import "net/http"
+
+        func requestWithBody(method, path string) (req *http.Request) {
+        \treq, _ = http.NewRequest(method, path, nil)
+        \treturn
+        }
+
+        func build(url string) *http.Request {
+        \tvar req *http.Request
+        \treq, _ = http.NewRequest("GET", url, nil)
+        \thttp.DefaultClient.Do(req)
+        \treturn nil
+        }
+        """
+        XCTAssertEqual(findings(source, only: rule, path: "helpers_test.go"), [])
+        XCTAssertEqual(findings(source, only: rule), [
+            "12:11: warning: http.NewRequest builds a request that no context can cancel: use http.NewRequestWithContext with the caller's context [http-request-without-context]",
+        ])
+    }
+}

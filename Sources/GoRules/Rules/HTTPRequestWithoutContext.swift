@@ -39,7 +39,7 @@ enum HTTPRequestWithoutContext {
         let file = context.file
         let tree = file.tree
         let method = tree.text(tree.child(tree.unparen(tree.child(call, 0)), 1))
-        let contexts = file.innermostContexts(file.contexts.contextsInScope(at: call))
+        let contexts = file.usableContexts(at: call)
         if file.isTestFile && contexts.isEmpty { return }
         let contextName = contexts.count == 1 ? contexts[0].expression : "ctx"
         let client = sender == "http" ? "http.DefaultClient" : sender
@@ -52,7 +52,7 @@ enum HTTPRequestWithoutContext {
     static func inspectNewRequest(_ call: NodeID, context: inout GoRuleContext) {
         let file = context.file
         let tree = file.tree
-        let contexts = file.innermostContexts(file.contexts.contextsInScope(at: call))
+        let contexts = file.usableContexts(at: call)
         // A test without a context of its own builds requests for handlers or for a server that
         // lives as long as the test: cancelling them would change nothing.
         if file.isTestFile && contexts.isEmpty { return }
@@ -104,7 +104,8 @@ enum HTTPRequestWithoutContext {
         }
         let target = tree.child(targets, 0)
         guard tree.kind(target) == .identifier, let symbol = file.bindings.symbol(of: target) else { return .elsewhere }
-        return .variable(symbol)
+        // A named result is returned by every bare `return`.
+        return file.bindings[symbol].kind == .result ? .returned : .variable(symbol)
     }
 
     enum Fate {

@@ -113,7 +113,7 @@ enum NilContext {
         case .fails: effect = "it returns an error instead of a request"
         case .losesCancellation: effect = "nothing can cancel the work, and it panics as soon as it uses the context"
         }
-        let contexts = file.innermostContexts(file.contexts.contextsInScope(at: argument))
+        let contexts = file.usableContexts(at: argument)
         let instead = contexts.count == 1
             ? "pass \(contexts[0].expression)" : "pass the caller's context, or context.TODO() when there is none yet"
         let message = "nil is passed as the context of \(callee): \(effect); \(instead)"

@@ -66,7 +66,7 @@ enum SQLWithoutContext {
         let (call, receiver, member) = (candidate.call, candidate.receiver, candidate.member)
         guard file.importPath(ofQualifier: tree.parent(member)) == nil, let type = file.declaredType(of: receiver),
               let variant = contextVariant(of: member, on: type, file: file) else { return }
-        let contexts = file.innermostContexts(file.contexts.contextsInScope(at: call))
+        let contexts = file.usableContexts(at: call)
         guard !contexts.isEmpty else { return }
         let single = contexts.count == 1 ? contexts[0].expression : nil
         let receiverText = tree.text(receiver)
