@@ -240,3 +240,33 @@ extension HTTPRequestWithoutContextTests {
         ])
     }
 }
+
+extension HTTPRequestWithoutContextTests {
+    func testSilentWhenAFunctionOfTheFileAttachesTheContext() {
+        let source = """
+        package p
+
+        import (
+        \t"context"
+        \t"net/http"
+        \t"time"
+        )
+
+        func token(url string) error {
+        \treq, err := http.NewRequest("PUT", url, nil)
+        \tif err != nil {
+        \t\treturn err
+        \t}
+        \treturn execute(req, time.Second)
+        }
+
+        func execute(req *http.Request, timeout time.Duration) error {
+        \tctx, cancel := context.WithTimeout(req.Context(), timeout)
+        \tdefer cancel()
+        \t_, err := http.DefaultClient.Do(req.WithContext(ctx))
+        \treturn err
+        }
+        """
+        XCTAssertEqual(findings(source, only: rule), [])
+    }
+}

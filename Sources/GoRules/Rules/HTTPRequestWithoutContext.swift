@@ -116,7 +116,7 @@ enum HTTPRequestWithoutContext {
     /// `req.Clone(ctx)`, `req.Cancel = ...`, the request passed to a call together with a context
     /// (`ctxhttp.Do(ctx, client, req)`, `c.Do(ctx, req)`) — or hands it to code that may: returns
     /// it, or stores it in a struct.
-    static func fate(of request: SymbolID, file: GoFile) -> Fate {
+    static func fate(of request: SymbolID, file: GoFile, depth: Int = 0) -> Fate {
         let tree = file.tree
         var returned = false
         for use in file.bindings.uses(of: request) {
@@ -129,6 +129,10 @@ enum HTTPRequestWithoutContext {
             case .callExpr where tree.child(parent, 0) != use:
                 let others = tree.children(parent).dropFirst().filter { $0 != use }
                 if others.contains(where: { carriesContext($0, file: file) }) { return .getsContext }
+                if depth < 3, let parameter = parameter(receiving: use, in: parent, file: file),
+                   fate(of: parameter, file: file, depth: depth + 1) == .getsContext {
+                    return .getsContext
+                }
             case .returnStmt, .keyValueExpr, .compositeLit:
                 returned = true
             case .list where isAssigned(use, file: file) == false && isFieldStore(use, file: file):
@@ -138,6 +142,22 @@ enum HTTPRequestWithoutContext {
             }
         }
         return returned ? .returned : .none
+    }
+
+    /// For an argument of a call of a function declared in this file, the parameter receiving it.
+    static func parameter(receiving argument: NodeID, in call: NodeID, file: GoFile) -> SymbolID? {
+        let tree = file.tree
+        let callee = tree.unparen(tree.child(call, 0))
+        guard tree.kind(callee) == .identifier, let function = file.bindings.symbol(of: callee),
+              file.bindings[function].kind == .function,
+              let signature = file.bindings.functions[file.bindings[function].declaration],
+              let position = tree.children(call).dropFirst().firstIndex(of: argument) else { return nil }
+        let index = position - tree.children(call).startIndex - 1
+        // Unnamed parameters have no symbols: positions only line up when every one is named.
+        guard signature.parameters.count == signature.parameterTypes.count, index < signature.parameters.count else {
+            return nil
+        }
+        return signature.parameters[index]
     }
 
     /// `s.req = req`: the request is stored where a later context may be attached to it.
