@@ -28,6 +28,7 @@ public final class GoFile {
     public private(set) lazy var contexts = ContextFacts(file: self)
     public private(set) lazy var controlFlow = ControlFlowGraphs(file: self)
     public private(set) lazy var cancels = CancelFacts(file: self)
+    public private(set) lazy var index = NodeIndex(tree: tree)
 
     // MARK: Package references
 

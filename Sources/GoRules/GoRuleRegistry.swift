@@ -6,5 +6,15 @@ public enum GoRuleRegistry {
         CancelEscapes.rule,
         ContextPointer.rule,
         DeferCancelInLoop.rule,
+        BackgroundInScope.rule,
+        HTTPRequestWithoutContext.rule,
+        SQLWithoutContext.rule,
+        NilContext.rule,
+        ContextKeyBuiltin.rule,
+        ContextInStruct.rule,
+        ContextNotFirst.rule,
+        WaitGroupAddInGoroutine.rule,
+        ShutdownWithoutDeadline.rule,
+        ErrgroupContextUnused.rule,
     ]
 }

@@ -3,6 +3,160 @@
 /// Every rule document of `Rules/`, by rule id, exactly as written.
 public enum RuleDocuments {
     public static let byID: [String: String] = [
+        "background-in-scope": ###"""
+# background-in-scope
+
+- **Severity:** warning
+- **Category:** propagation
+- **Fix:** replaces the call with the one context in scope (info findings: with `context.WithoutCancel(ctx)`)
+
+## What it finds
+
+A call of `context.Background()` or `context.TODO()` in a function that already has its caller's
+context: a `context.Context` parameter, one captured from an enclosing function, an
+`*http.Request` parameter (whose `r.Context()` is meant), or a context derived from any of these.
+A context the function made itself from `context.Background()`, or one that only a nested
+function literal receives, is not its caller's: `main`, `init`, and `Test*`/`Benchmark*`/`Fuzz*`
+functions are therefore not reported unless they have such a context themselves. The message
+names the context to derive from: the innermost one (`ctx` after `ctx := r.Context()`, the
+`WithTimeout` child rather than its parent).
+
+Fresh contexts that are deliberate are treated apart:
+
+- the nil guard `if ctx == nil { ctx = context.Background() }` (or `o.Ctx == nil`, or an earlier
+  `if ctx != nil { return ctx }`) is not reported at all;
+- nor is a comparison such as `ctx != context.Background()`, which starts no work;
+- cleanup that must outlive the caller is reported at `info`, pointing to
+  `context.WithoutCancel(ctx)`: inside a `defer`; where the caller's context is known to be done
+  (`case <-ctx.Done():`, after `<-ctx.Done()`, inside `if ctx.Err() != nil` or
+  `if errors.Is(err, context.Canceled)`, or after such an `if` that returned); on an error path
+  (`if err != nil { ...; return }`) where the failure may be the context's own; in a goroutine the
+  function does not wait for; passed next to the caller's context (`merge(context.Background(), ctx)`);
+  or explained by a comment on or above the statement (it mentions cancellation, detaching,
+  outliving, ignoring the context...). The structure decides, not a control flow graph.
+
+Before Go 1.21 (the module's `go` line) `context.WithoutCancel` does not exist: the warning
+does not mention it and the deliberate cases are not reported.
+
+## Why it matters
+
+A context carries the caller's cancellation and deadline down the call chain. Starting a new
+chain from `context.Background()` cuts it: when the client disconnects or the deadline passes,
+the work goes on — queries keep their connections, requests keep their sockets, goroutines keep
+running — and the caller's timeout no longer bounds the latency of what it called. The classic
+case is the HTTP handler that starts its work on `context.Background()` instead of `r.Context()`.
+
+## Bad
+
+```go
+package orders
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+)
+
+type Server struct {
+	db *sql.DB
+}
+
+func (s *Server) handleOrder(w http.ResponseWriter, r *http.Request) {
+	row := s.db.QueryRowContext(context.Background(), "SELECT total FROM orders WHERE id = $1", r.URL.Query().Get("id"))
+	var total int64
+	if err := row.Scan(&total); err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	json.NewEncoder(w).Encode(total)
+}
+```
+
+```go
+package sync
+
+import "context"
+
+type Store interface {
+	Put(ctx context.Context, key string, value []byte) error
+}
+
+func Copy(ctx context.Context, to Store, items map[string][]byte) error {
+	for key, value := range items {
+		if err := to.Put(context.TODO(), key, value); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+```
+
+## Good
+
+```go
+package orders
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+)
+
+type Server struct {
+	db *sql.DB
+}
+
+func (s *Server) handleOrder(w http.ResponseWriter, r *http.Request) {
+	row := s.db.QueryRowContext(r.Context(), "SELECT total FROM orders WHERE id = $1", r.URL.Query().Get("id"))
+	var total int64
+	if err := row.Scan(&total); err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	json.NewEncoder(w).Encode(total)
+}
+
+func Open(ctx context.Context, dsn string) (*sql.DB, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return nil, err
+	}
+	return db, db.PingContext(ctx)
+}
+```
+
+```go
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	run(ctx)
+}
+
+func run(ctx context.Context) { <-ctx.Done() }
+```
+
+## How to fix
+
+Use the context in scope, or derive from it (`context.WithTimeout(ctx, d)`), so that the work
+ends when the caller gives up. When the work must deliberately outlive the caller — cleanup after
+a cancelled request, an audit record, a cache fill shared by other callers — write
+`context.WithoutCancel(ctx)` (Go 1.21): it says so, and it keeps the caller's values (trace IDs,
+credentials) that `context.Background()` drops.
+
+"""###,
         "cancel-escapes": ###"""
 # cancel-escapes
 
@@ -117,6 +271,236 @@ Give the stored cancel function an owner that calls it: a `Close` or `Stop` meth
 the code that removes a map entry, the receiver of the channel. For workers, let the function that
 created the context cancel it (e.g. after a `sync.WaitGroup` wait), or give each goroutine its own
 derived context.
+
+"""###,
+        "context-in-struct": ###"""
+# context-in-struct
+
+- **Severity:** info
+- **Category:** conventions
+
+## What it finds
+
+A named field of type `context.Context` (or of a type configured as a context type) in a
+struct type. Not reported: an embedded `context.Context` — that is how a context is wrapped
+(`type detached struct{ context.Context }`) — and struct types that are contexts or context
+carriers by design, that is types with a `Context`, `Deadline`, `Done`, `Err` or `Value` method
+declared in the same file (as `http.Request` stores its context and hands it out through
+`Context()`). In `_test.go` files anonymous structs (test tables) are not reported.
+
+## Why it matters
+
+A context belongs to one call: it says when that call should stop and carries that call's
+values. Stored in a struct, it outlives the call, and every method of the struct silently uses
+the context of whichever call created it — already cancelled, or never cancelled — instead of
+its own caller's. Callers can no longer see or control which operation a cancellation stops.
+
+## Bad
+
+```go
+package crawler
+
+import (
+	"context"
+	"net/http"
+)
+
+type Crawler struct {
+	ctx    context.Context
+	client *http.Client
+}
+
+func New(ctx context.Context) *Crawler {
+	return &Crawler{ctx: ctx, client: http.DefaultClient}
+}
+
+func (c *Crawler) Fetch(url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(c.ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.client.Do(req)
+}
+```
+
+## Good
+
+```go
+package crawler
+
+import (
+	"context"
+	"net/http"
+)
+
+type Crawler struct {
+	client *http.Client
+}
+
+func New() *Crawler {
+	return &Crawler{client: http.DefaultClient}
+}
+
+func (c *Crawler) Fetch(ctx context.Context, url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.client.Do(req)
+}
+```
+
+## How to fix
+
+Pass the context as the first parameter of each method that needs it. A long-lived object
+that runs its own goroutines keeps a cancel function (or a `done` channel) for its lifetime and
+takes its start-up context in `Run(ctx)`. A value that really is one request's state — a job in
+a queue — may carry the context if it exposes it through a `Context()` method, as
+`http.Request` does.
+
+"""###,
+        "context-key-builtin": ###"""
+# context-key-builtin
+
+- **Severity:** warning
+- **Category:** values
+
+## What it finds
+
+`context.WithValue(ctx, key, value)` where `key` is of a built-in type: a string, number, rune
+or boolean literal, a conversion to a built-in type (`string(name)`), or a constant, variable
+or parameter declared with a built-in type or initialised from such a value (an untyped
+constant such as `const userKey = "user"`, `iota` in a group without a type). The declarations
+are read in the same file; a key from another file or package is not judged. `_test.go` files
+are not reported: their keys collide with nothing that ships.
+
+## Why it matters
+
+Context values are looked up by key equality. Two packages that both store `"user"` (or `1`) in
+the context read and overwrite each other's values — a middleware's user becomes a library's
+tracing ID — and nothing warns: the types are the same, the code compiles, the value is simply
+wrong. A key of an unexported type of your package cannot equal any other package's key.
+
+## Bad
+
+```go
+package auth
+
+import (
+	"context"
+	"net/http"
+)
+
+func Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		user := r.Header.Get("X-User")
+		ctx := context.WithValue(r.Context(), "user", user)
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+```
+
+## Good
+
+```go
+package auth
+
+import (
+	"context"
+	"net/http"
+)
+
+type userKey struct{}
+
+func Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		user := r.Header.Get("X-User")
+		ctx := context.WithValue(r.Context(), userKey{}, user)
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func User(ctx context.Context) (string, bool) {
+	user, ok := ctx.Value(userKey{}).(string)
+	return user, ok
+}
+```
+
+## How to fix
+
+Declare an unexported key type in the package that owns the value — `type userKey struct{}`
+(zero size, no allocation) or `type ctxKey int` with constants — and expose accessor functions
+(`WithUser(ctx, u)`, `User(ctx)`) instead of the key.
+
+"""###,
+        "context-not-first": ###"""
+# context-not-first
+
+- **Severity:** info
+- **Category:** conventions
+- **Option:** `allow-types-before` — parameter types (as written, e.g. `*slog.Logger`) that may precede the context; `*testing.T`, `*testing.B`, `*testing.F` and `testing.TB` always may
+
+## What it finds
+
+A function or method declaration, or a method of an interface, whose `context.Context`
+parameter is not its first parameter. The receiver does not count; several contexts in a row
+at the start are fine, and a test helper may take `t *testing.T` first — but a context after any
+other parameter is reported, even when another context comes first (`merge(ctx, name, other)`). Function literals are not
+reported: their parameters follow the callback type they are passed as.
+
+## Why it matters
+
+Go code passes the context first, always, under the name `ctx`. A reader — and every caller —
+looks for it there: a context hidden among other parameters is easily passed the wrong value
+(`context.Background()` "for now") or not threaded through at all, and the function reads like
+one that cannot be cancelled. Keeping the convention also keeps signatures uniform across a
+package, so wrappers and middlewares line up.
+
+## Bad
+
+```go
+package cache
+
+import (
+	"context"
+	"time"
+)
+
+type Cache interface {
+	Get(key string, ctx context.Context) ([]byte, error)
+	Set(key string, value []byte, ttl time.Duration, ctx context.Context) error
+}
+```
+
+## Good
+
+```go
+package cache
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+type Cache interface {
+	Get(ctx context.Context, key string) ([]byte, error)
+	Set(ctx context.Context, key string, value []byte, ttl time.Duration) error
+}
+
+func mustGet(t *testing.T, ctx context.Context, c Cache, key string) []byte {
+	t.Helper()
+	value, err := c.Get(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return value
+}
+```
+
+## How to fix
+
+Move the context to the front, named `ctx`, and update the callers (the compiler lists them).
 
 """###,
         "context-pointer": ###"""
@@ -267,6 +651,229 @@ func putOne(parent context.Context, store Store, key string) error {
 Call `cancel()` at the end of each iteration (on every path out of it), or move the loop body
 into a function — a named one or a literal called in the loop — so that `defer cancel()` runs
 once per iteration.
+
+"""###,
+        "errgroup-context-unused": ###"""
+# errgroup-context-unused
+
+- **Severity:** warning
+- **Category:** propagation
+
+## What it finds
+
+`g, gctx := errgroup.WithContext(ctx)` (golang.org/x/sync/errgroup) where `gctx` is `_`, or
+where no `g.Go(func() error { ... })` literal uses `gctx` — or a context derived from it, or that
+context's cancel function — while one of them uses the parent `ctx` (`r.Context()` when the
+parent is a request's). `g, ctx := errgroup.WithContext(ctx)`, which shadows or reassigns the
+parent, is the idiomatic form and is fine.
+
+## Why it matters
+
+The context returned by `errgroup.WithContext` is cancelled as soon as one task returns an
+error: that is what makes the siblings stop early instead of running to completion for a
+result that will be thrown away. Tasks that keep using the parent context never see that
+cancellation — the group still waits for all of them, and the first error only surfaces after
+the slowest task has finished.
+
+## Bad
+
+```go
+package mirror
+
+import (
+	"context"
+
+	"golang.org/x/sync/errgroup"
+)
+
+type Store interface {
+	Copy(ctx context.Context, key string) error
+}
+
+func CopyAll(ctx context.Context, store Store, keys []string) error {
+	g, gctx := errgroup.WithContext(ctx)
+	for _, key := range keys {
+		key := key
+		g.Go(func() error {
+			return store.Copy(ctx, key)
+		})
+	}
+	_ = gctx
+	return g.Wait()
+}
+```
+
+## Good
+
+```go
+package mirror
+
+import (
+	"context"
+
+	"golang.org/x/sync/errgroup"
+)
+
+type Store interface {
+	Copy(ctx context.Context, key string) error
+}
+
+func CopyAll(ctx context.Context, store Store, keys []string) error {
+	g, ctx := errgroup.WithContext(ctx)
+	for _, key := range keys {
+		key := key
+		g.Go(func() error {
+			return store.Copy(ctx, key)
+		})
+	}
+	return g.Wait()
+}
+```
+
+## How to fix
+
+Pass the group's context to the tasks. The simplest way is to shadow the parent —
+`g, ctx := errgroup.WithContext(ctx)` — so that the tasks cannot reach the old one. If the tasks
+really must not be cancelled together, use a plain `errgroup.Group` and say so.
+
+"""###,
+        "http-request-without-context": ###"""
+# http-request-without-context
+
+- **Severity:** warning
+- **Category:** cancellation
+- **Fix:** `http.NewRequest(` → `http.NewRequestWithContext(ctx, ` when exactly one context is in scope
+
+## What it finds
+
+Outgoing HTTP requests that no context can cancel:
+
+- `http.NewRequest(...)`, unless the function attaches a context to that request later —
+  `req = req.WithContext(ctx)`, `req.Clone(ctx)`, `req.Cancel = ctx.Done()`, or the request
+  passed to a call together with a context (`ctxhttp.Do(ctx, client, req)`, `c.Do(ctx, req)`, the
+  usual client wrapper), or the request passed to a function of the same file that attaches one
+  to it — or hands it to its caller (returns it, stores it in a struct) without having a context
+  of its own;
+- `http.Get`, `http.Head`, `http.Post` and `http.PostForm`, which send on the default client;
+- the same four methods on an `*http.Client` known from its declaration: `&http.Client{...}`,
+  `http.DefaultClient`, a variable, parameter or struct field (of a type declared in the same
+  file) declared `*http.Client`.
+
+In `_test.go` files only functions that have a context of their own are reported: a test
+without one builds requests for handlers, or for a server that lives as long as the test.
+Generated files are skipped, as by every rule.
+
+## Why it matters
+
+A request without a context runs until the server answers or the client's timeout — and
+`http.DefaultClient` has none. When the caller gives up (the incoming request is cancelled, the
+deadline passes, the program shuts down), the outgoing request keeps its connection and its
+goroutine, and a slow upstream piles them up until the process runs out of sockets.
+
+## Bad
+
+```go
+package weather
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+)
+
+type Forecast struct {
+	Summary string `json:"summary"`
+}
+
+func Fetch(ctx context.Context, city string) (*Forecast, error) {
+	req, err := http.NewRequest(http.MethodGet, "https://api.example.com/forecast?city="+city, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var forecast Forecast
+	return &forecast, json.NewDecoder(resp.Body).Decode(&forecast)
+}
+```
+
+```go
+package probe
+
+import "net/http"
+
+func Alive(url string) bool {
+	resp, err := http.Get(url)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
+}
+```
+
+## Good
+
+```go
+package weather
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+)
+
+type Forecast struct {
+	Summary string `json:"summary"`
+}
+
+func Fetch(ctx context.Context, client *http.Client, city string) (*Forecast, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.example.com/forecast?city="+city, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var forecast Forecast
+	return &forecast, json.NewDecoder(resp.Body).Decode(&forecast)
+}
+```
+
+```go
+package api
+
+import (
+	"context"
+	"net/http"
+)
+
+type Client struct {
+	http *http.Client
+	base string
+}
+
+// newRequest leaves the context to Do, which every caller goes through.
+func (c *Client) newRequest(method, path string) (*http.Request, error) {
+	return http.NewRequest(method, c.base+path, nil)
+}
+
+func (c *Client) Do(ctx context.Context, req *http.Request) (*http.Response, error) {
+	return c.http.Do(req.WithContext(ctx))
+}
+```
+
+## How to fix
+
+Build the request with `http.NewRequestWithContext(ctx, ...)` from the caller's context and
+send it with `client.Do(req)`; instead of `http.Get(url)` write the same two steps. Give
+clients a `Timeout` as a backstop. A helper that builds requests for a wrapper which attaches
+the context (`req.WithContext(ctx)`) is fine as it is.
 
 """###,
         "lost-cancel-discarded": ###"""
@@ -512,6 +1119,264 @@ Call the cancel function on every path, almost always with `defer cancel()` righ
 constructor. When a loop replaces the context, call `cancel()` before each replacement and defer
 a literal (`defer func() { cancel() }()`) for the last one. If the context must outlive the
 function, return or store the cancel function with it so that its new owner calls it.
+
+"""###,
+        "nil-context": ###"""
+# nil-context
+
+- **Severity:** error
+- **Category:** propagation
+- **Fix:** passes the one context in scope, or `context.TODO()` when there is none
+
+## What it finds
+
+A literal `nil` passed as the context argument of:
+
+- `context.WithCancel`, `WithTimeout`, `WithDeadline`, `WithValue`, the `...Cause` variants,
+  `context.WithoutCancel` and `context.AfterFunc`;
+- `signal.NotifyContext`, `errgroup.WithContext` and `http.NewRequestWithContext`;
+- the `...Context` methods of database/sql and sqlx (`QueryContext`, `ExecContext`, `BeginTx`,
+  `PingContext`, `Conn`, ...), in files that import them;
+- functions and methods declared in the same file whose first parameter is a `context.Context`,
+  unless the callee accepts nil on purpose (it compares the context with `nil`) or cannot use it
+  (the parameter is unnamed or `_`).
+
+## Why it matters
+
+The context package rejects a nil parent: `context.WithTimeout(nil, d)` panics at run time
+("cannot create context from nil parent"), and so does everything that derives a context from
+it — `signal.NotifyContext`, `errgroup.WithContext`, database/sql. `http.NewRequestWithContext`
+returns an error instead of a request. A function of your own handed a nil context panics the
+first time it calls `ctx.Done()` or `ctx.Err()` — and until then nothing can cancel its work.
+
+## Bad
+
+```go
+package jobs
+
+import (
+	"context"
+	"time"
+)
+
+type Job func(ctx context.Context) error
+
+func RunWithTimeout(job Job, limit time.Duration) error {
+	ctx, cancel := context.WithTimeout(nil, limit)
+	defer cancel()
+	return job(ctx)
+}
+```
+
+## Good
+
+```go
+package jobs
+
+import (
+	"context"
+	"time"
+)
+
+type Job func(ctx context.Context) error
+
+func RunWithTimeout(ctx context.Context, job Job, limit time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	return job(ctx)
+}
+```
+
+## How to fix
+
+Pass the caller's context. Where there really is none yet — code being migrated to contexts —
+pass `context.TODO()`, which says exactly that and never panics. `context.Background()` is for
+the top of a program: `main`, initialisation, tests.
+
+"""###,
+        "shutdown-without-deadline": ###"""
+# shutdown-without-deadline
+
+- **Severity:** warning
+- **Category:** cancellation
+
+## What it finds
+
+`srv.Shutdown(ctx)` on an `*http.Server` — known from its declaration (`&http.Server{...}`, a
+variable, parameter or struct field declared as one, a struct of the same file that embeds one)
+— where the context has no deadline: `context.Background()`, `context.TODO()`, a context of the
+function derived from them only through `WithCancel`/`WithValue`, or one made by
+`context.WithoutCancel`. A context that has a timeout on some path, or that comes from the
+caller, is not judged. `_test.go` files are not reported: a test's server that hangs is stopped
+by the test's timeout.
+
+## Why it matters
+
+`Shutdown` closes the listeners and then waits for every active connection to go idle. With a
+context that never ends it waits for ever: one stuck handler, one slow client holding a
+response open, one hijacked WebSocket, and the process never exits — the orchestrator kills it
+after its grace period, with whatever the deferred cleanup after `Shutdown` was supposed to do
+left undone.
+
+## Bad
+
+```go
+package main
+
+import (
+	"context"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	srv := &http.Server{Addr: ":8080", Handler: http.DefaultServeMux}
+	go func() {
+		if err := srv.ListenAndServe(); err != http.ErrServerClosed {
+			log.Fatal(err)
+		}
+	}()
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt)
+	<-stop
+	if err := srv.Shutdown(context.Background()); err != nil {
+		log.Print(err)
+	}
+}
+```
+
+## Good
+
+```go
+package main
+
+import (
+	"context"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+	"time"
+)
+
+func main() {
+	srv := &http.Server{Addr: ":8080", Handler: http.DefaultServeMux}
+	go func() {
+		if err := srv.ListenAndServe(); err != http.ErrServerClosed {
+			log.Fatal(err)
+		}
+	}()
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt)
+	<-stop
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		log.Printf("graceful shutdown: %v; closing", err)
+		srv.Close()
+	}
+}
+```
+
+## How to fix
+
+Give the shutdown a deadline with `context.WithTimeout` — a little shorter than the grace period
+of whatever stops the process — and, when it expires, `srv.Close()` the remaining connections.
+
+"""###,
+        "sql-without-context": ###"""
+# sql-without-context
+
+- **Severity:** warning
+- **Category:** cancellation
+- **Fix:** the `...Context` variant with the context in scope as first argument (`Begin()` → `BeginTx(ctx, nil)`), when exactly one context is in scope
+
+## What it finds
+
+In a file that imports `database/sql` (or `github.com/jmoiron/sqlx`), a call of `Query`,
+`QueryRow`, `Exec`, `Prepare`, `Begin` or `Ping` (and sqlx's `Queryx`, `QueryRowx`, `Select`,
+`Get`, `MustExec`, `NamedExec`, `NamedQuery`, `Preparex`, `PrepareNamed`, `Beginx`, `MustBegin`)
+on a value whose declaration shows it is a `*sql.DB`, `*sql.Tx`, `*sql.Conn` or `*sql.Stmt` (or
+the sqlx equivalent), in a function where a context is in scope. The type comes from the
+declarations of the file: a parameter, variable or struct field declared with the type, a
+struct that embeds it, or the result of `sql.Open`, `db.Begin`, `db.Prepare`, `tx.Prepare`,
+`db.Conn` or of a function of the same file. A type of the same file that declares its own
+method of that name is not database/sql's.
+
+## Why it matters
+
+Without a context a query cannot be cancelled: when the request that needed it is abandoned,
+the query runs to completion and holds its connection all the while. Under load — a slow query,
+clients timing out and retrying — the pool runs dry and every other request waits for a
+connection that is serving nobody.
+
+## Bad
+
+```go
+package users
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Repository struct {
+	db *sql.DB
+}
+
+func (r *Repository) Rename(ctx context.Context, id int64, name string) error {
+	tx, err := r.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec("UPDATE users SET name = $1 WHERE id = $2", name, id); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+```
+
+## Good
+
+```go
+package users
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Repository struct {
+	db *sql.DB
+}
+
+func (r *Repository) Rename(ctx context.Context, id int64, name string) error {
+	tx, err := r.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "UPDATE users SET name = $1 WHERE id = $2", name, id); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Migrate runs at start-up, before any request exists.
+func Migrate(db *sql.DB) error {
+	_, err := db.Exec("CREATE TABLE IF NOT EXISTS users (id BIGSERIAL PRIMARY KEY, name TEXT)")
+	return err
+}
+```
+
+## How to fix
+
+Call the `...Context` variant and pass the context in scope: `QueryContext(ctx, ...)`,
+`QueryRowContext`, `ExecContext`, `PrepareContext`, `PingContext`, and `BeginTx(ctx, nil)` for
+`Begin()`. A statement prepared with a context is still used with `stmt.ExecContext(ctx, ...)`.
 
 """###,
         "swift-blocking-wait-in-async": ###"""
@@ -1109,6 +1974,78 @@ them). Give every `//cancellint:` suppression a reason after its rule list, sayi
 does not apply there: `//cancellint:ignore lost-cancel-discarded the worker pool cancels this context`.
 To adopt cancellint in a codebase with many existing findings, prefer a baseline
 (`--write-baseline`) to a wall of inline suppressions.
+
+"""###,
+        "waitgroup-add-in-goroutine": ###"""
+# waitgroup-add-in-goroutine
+
+- **Severity:** error
+- **Category:** concurrency
+- **Fix:** moves `wg.Add(n)` to the line before the `go` statement, when both stand alone on their lines
+
+## What it finds
+
+A statement `wg.Add(n)` inside the function literal of a `go` statement, where `wg` is a
+`sync.WaitGroup` (or a pointer to one, or a struct field declared as one in the same file)
+declared outside that literal, and the goroutine counts itself on it: it also calls `wg.Done()`.
+Not reported: an `Add` followed in the literal by a `go` statement (the goroutine registers a
+child it starts, having been counted itself), a goroutine that calls `wg.Wait()` itself (it
+reuses the group), negative `Add`s, later `Add`s after the first, and groups declared inside the
+goroutine.
+
+## Why it matters
+
+`Wait` returns as soon as the counter is zero. When the goroutine increments the counter
+itself, the `go` statement returns before the increment happens, and `Wait` — called right
+after the loop that starts the workers — can see zero and return while workers have not even
+started: results are read before they are written, resources are closed under running workers.
+The race detector reports it only when the scheduling happens to expose it.
+
+## Bad
+
+```go
+package thumbnails
+
+import "sync"
+
+func Render(paths []string, render func(string)) {
+	var wg sync.WaitGroup
+	for _, path := range paths {
+		go func(path string) {
+			wg.Add(1)
+			defer wg.Done()
+			render(path)
+		}(path)
+	}
+	wg.Wait()
+}
+```
+
+## Good
+
+```go
+package thumbnails
+
+import "sync"
+
+func Render(paths []string, render func(string)) {
+	var wg sync.WaitGroup
+	for _, path := range paths {
+		wg.Add(1)
+		go func(path string) {
+			defer wg.Done()
+			render(path)
+		}(path)
+	}
+	wg.Wait()
+}
+```
+
+## How to fix
+
+Call `wg.Add` in the goroutine that calls `wg.Wait` — before the `go` statement — or once
+before the loop with the number of goroutines (`wg.Add(len(paths))`). Keep only `defer wg.Done()`
+inside the goroutine. (Go 1.25's `wg.Go(func() { ... })` does both.)
 
 """###,
     ]
