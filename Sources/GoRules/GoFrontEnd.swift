@@ -5,9 +5,12 @@ import LintCore
 /// The Go language front end: parses a file, builds the shared facts lazily, runs every enabled rule.
 public struct GoFrontEnd: LanguageFrontEnd {
     private let registry: [GoRule]
+    private let moduleVersions: ModuleVersions
 
-    public init(rules: [GoRule] = GoRuleRegistry.all) {
+    /// `moduleVersions` finds each file's go.mod; one cache serves the whole run.
+    public init(rules: [GoRule] = GoRuleRegistry.all, moduleVersions: ModuleVersions = ModuleVersions()) {
         self.registry = rules
+        self.moduleVersions = moduleVersions
     }
 
     public var language: String { "go" }
@@ -29,11 +32,15 @@ public struct GoFrontEnd: LanguageFrontEnd {
                                               message: error.message))
             }
         }
-        let file = GoFile(tree: tree, languageVersion: settings.defaultLanguageVersion,
+        let languageVersion = moduleVersions.version(forFile: source.path) ?? settings.defaultLanguageVersion
+        let file = GoFile(tree: tree, languageVersion: languageVersion,
                           extraContextTypes: settings.settings(for: "context").strings("extra-types"))
-        for rule in registry where settings.isEnabled(rule.descriptor) {
+        let enabledRules = registry.filter { settings.isEnabled($0.descriptor) }
+        let enabledRuleIDs = Set(enabledRules.map(\.id))
+        for rule in enabledRules {
             var context = GoRuleContext(file: file, descriptor: rule.descriptor,
-                                        settings: settings.settings(for: rule.id))
+                                        settings: settings.settings(for: rule.id),
+                                        enabledRuleIDs: enabledRuleIDs, lintSettings: settings)
             rule.check(&context)
             diagnostics += context.diagnostics
         }

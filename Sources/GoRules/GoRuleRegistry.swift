@@ -2,5 +2,11 @@
 public enum GoRuleRegistry {
     public static let all: [GoRule] = [
         LostCancelDiscarded.rule,
+        LoopIgnoresCancel.rule,
+        GoroutineIgnoresCancel.rule,
+        SelectMissingDone.rule,
+        DoneCaseNoExit.rule,
+        SleepIgnoresCancel.rule,
+        TimeAfterInLoop.rule,
     ]
 }
