@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `go` directive of the nearest go.mod above a file, looked up once per directory and
 /// shared by every file of a run (many files share a directory, and directories share parents).
@@ -20,9 +27,9 @@ public final class ModuleVersions: @unchecked Sendable {
     public func version(forFile path: String) -> String? {
         guard !path.isEmpty else { return nil }
         let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
-        guard FileManager.default.fileExists(atPath: absolute) else { return nil }
-        let directory = (absolute as NSString).deletingLastPathComponent
-        return version(forDirectory: directory)
+        // One system call per file; the directory walk above it is cached.
+        guard access(absolute, F_OK) == 0 else { return nil }
+        return version(forDirectory: ModuleVersions.directory(of: absolute))
     }
 
     private func version(forDirectory directory: String) -> String? {
@@ -49,7 +56,7 @@ public final class ModuleVersions: @unchecked Sendable {
                 found = ModuleVersions.goDirective(in: String(decoding: contents, as: UTF8.self))
                 break
             }
-            let parent = (current as NSString).deletingLastPathComponent
+            let parent = ModuleVersions.directory(of: current)
             if parent == current || parent.isEmpty { break }
             current = parent
         }
@@ -57,6 +64,12 @@ public final class ModuleVersions: @unchecked Sendable {
         for step in visited { versionByDirectory[step] = .some(found) }
         lock.unlock()
         return found
+    }
+
+    /// `/a/b` for `/a/b/c`, `/` for `/a`.
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The version of the first `go` directive (`go 1.21`, `go 1.22.3`), comments ignored.

@@ -46,7 +46,7 @@ public final class WaitFacts {
         self.syntax = syntax
         let tree = file.tree
         var loops: [NodeID] = [], selects: [NodeID] = [], sleeps: [NodeID] = [], goStatements: [NodeID] = []
-        var errCalls: [NodeID] = []
+        var errCalls: [NodeID] = [], doneWaits: [NodeID] = []
         tree.walk(tree.root) { node in
             switch tree.kind(node) {
             case .forStmt, .rangeStmt:
@@ -60,6 +60,8 @@ public final class WaitFacts {
                 }
             case .sendStmt:
                 syntax.noteChannelUse(node)
+            case .exprStmt:
+                if syntax.isDoneCall(syntax.receiveOperand(tree.child(node, 0))) { doneWaits.append(node) }
             case .callExpr:
                 if syntax.isSleepCall(node) {
                     sleeps.append(node)
@@ -80,17 +82,7 @@ public final class WaitFacts {
         self.sleeps = sleeps
         self.goStatements = goStatements
         self.errCalls = errCalls
-        // The variables set where cancellation is seen, before any verdict reads them.
-        for select in selects {
-            for clause in syntax.cases(of: select) where syntax.isDoneChannel(syntax.receivedChannel(ofCase: clause)) {
-                syntax.noteCancellationFlags(in: Array(tree.children(clause).dropFirst()))
-            }
-        }
-        for call in errCalls {
-            if let check = syntax.cancellationCheck(around: call) {
-                syntax.noteCancellationFlags(in: [tree.child(check, 2)])
-            }
-        }
+        syntax.cancellationBranchCandidates = (selects, errCalls, doneWaits)
     }
 
     // MARK: Scope

@@ -24,6 +24,7 @@ extension WaitSyntax {
     /// calls `ctx.Err()`/`ctx.Done()`/`context.Cause`, or hands a context (or the request carrying
     /// one) to a call. Function literals run synchronously count; launched or deferred ones do not.
     public func consultsCancellation(_ region: NodeID) -> Bool {
+        _ = flagsNoted
         var found = false
         tree.walk(region) { node in
             if found { return false }

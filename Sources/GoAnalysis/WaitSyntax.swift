@@ -66,6 +66,25 @@ public final class WaitSyntax {
     /// reading them later is looking at cancellation.
     var cancellationFlags: Set<SymbolID> = []
     var cancellationFlagFields: Set<String> = []
+    /// The selects and `Err()` calls whose cancellation branches set the flags, noted lazily:
+    /// only rules that ask whether code consults cancellation need them.
+    var cancellationBranchCandidates: (selects: [NodeID], errCalls: [NodeID], doneWaits: [NodeID]) = ([], [], [])
+    lazy var flagsNoted: Bool = {
+        // `<-ctx.Done(); stopped = true`: what follows the wait runs on cancellation.
+        for wait in cancellationBranchCandidates.doneWaits {
+            let block = tree.parent(wait)
+            noteCancellationFlags(in: tree.children(block).filter { tree[$0].start > tree[wait].start })
+        }
+        for select in cancellationBranchCandidates.selects {
+            for clause in cases(of: select) where isDoneChannel(receivedChannel(ofCase: clause)) {
+                noteCancellationFlags(in: Array(tree.children(clause).dropFirst()))
+            }
+        }
+        for call in cancellationBranchCandidates.errCalls {
+            if let check = cancellationCheck(around: call) { noteCancellationFlags(in: [tree.child(check, 2)]) }
+        }
+        return true
+    }()
     /// Cancel functions of derived contexts (`ctx, cancel := context.WithCancel(p)`).
     lazy var cancelFunctions: Set<SymbolID> = Set(file.contexts.cancelSymbols.map(\.symbol))
     var sourceCache: [SourceKey: Bool] = [:]
