@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "CancelLintCLI", dependencies: ["LintCore", "GoRules"]),
         .executableTarget(name: "cancellint", dependencies: ["CancelLintCLI"]),
         // Developer tool behind scripts/parse-corpus.sh and scripts/bench.sh; not shipped.
-        .executableTarget(name: "cancellint-bench", dependencies: ["LintCore", "GoSyntax", "GoAnalysis"]),
+        .executableTarget(name: "cancellint-bench", dependencies: ["LintCore", "GoSyntax", "GoRules"]),
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "LintCore"]),
         .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore"]),

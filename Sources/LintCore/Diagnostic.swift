@@ -68,6 +68,10 @@ public struct Diagnostic: Hashable, Sendable {
     public var message: String
     public var related: [RelatedLocation]
     public var fixes: [Fix]
+    /// Hash of the flagged line's text with all white space removed; what a fingerprint is made of.
+    public var codeHash: UInt64 = 0
+    /// Identity of the finding that survives unrelated edits (set by the engine, see `Fingerprints`).
+    public var fingerprint: String = ""
 
     public init(ruleID: String, severity: Severity, path: String, range: ByteRange,
                 start: SourcePosition, end: SourcePosition, message: String,
@@ -89,6 +93,7 @@ public struct Diagnostic: Hashable, Sendable {
         self.init(ruleID: ruleID, severity: severity, path: file.path, range: range,
                   start: file.position(of: range.start), end: file.position(of: range.end),
                   message: message, related: related, fixes: fixes)
+        codeHash = Fingerprints.hashOfLine(start.line, in: file)
     }
 
     /// The deterministic output order: path, line, column, rule, then message.

@@ -32,7 +32,7 @@ public struct LintEngine: Sendable {
     }
 
     private enum FileOutcome {
-        case linted([Diagnostic], FileIdentity)
+        case linted([Diagnostic], FileIdentity, bytes: Int)
         case generated(FileIdentity)
         case unreadable(reason: String)
     }
@@ -52,7 +52,8 @@ public struct LintEngine: Sendable {
                 if file.origin == .found, frontEnd.isGenerated(source) {
                     outcomes.store(.generated(contents.identity), at: index)
                 } else {
-                    outcomes.store(.linted(frontEnd.lint(source, settings: settings), contents.identity), at: index)
+                    outcomes.store(.linted(frontEnd.lint(source, settings: settings), contents.identity, bytes: source.bytes.count),
+                                   at: index)
                 }
             }
         }
@@ -66,6 +67,7 @@ public struct LintEngine: Sendable {
         var diagnostics: [Diagnostic] = []
         var problems = discovery.problems
         var filesLinted = 0
+        var bytesRead = 0
         var generatedFilesSkipped = 0
         var seen = Set<FileIdentity>()
         let indices = discovery.files.indices
@@ -74,10 +76,11 @@ public struct LintEngine: Sendable {
         for index in namedFirst {
             let file = discovery.files[index]
             switch outcomes.value(at: index) {
-            case .linted(let fileDiagnostics, let identity)?:
+            case .linted(let fileDiagnostics, let identity, let bytes)?:
                 guard seen.insert(identity).inserted else { continue }
                 diagnostics.append(contentsOf: fileDiagnostics)
                 filesLinted += 1
+                bytesRead += bytes
             case .generated(let identity)?:
                 guard seen.insert(identity).inserted else { continue }
                 generatedFilesSkipped += 1
@@ -89,8 +92,11 @@ public struct LintEngine: Sendable {
             }
         }
         diagnostics.sort(by: Diagnostic.outputOrder)
+        Fingerprints.assign(&diagnostics)
         problems.sort(by: PathProblem.reportOrder)
-        return LintResult(diagnostics: diagnostics, pathProblems: problems, filesLinted: filesLinted,
-                          generatedFilesSkipped: generatedFilesSkipped, failOn: failOn)
+        var result = LintResult(diagnostics: diagnostics, pathProblems: problems, filesLinted: filesLinted,
+                                generatedFilesSkipped: generatedFilesSkipped, failOn: failOn)
+        result.bytesRead = bytesRead
+        return result
     }
 }

@@ -6,6 +6,8 @@ public struct LintResult: Sendable {
     public var pathProblems: [PathProblem]
     /// Files handed to a front end.
     public var filesLinted: Int
+    /// The bytes of those files.
+    public var bytesRead = 0
     /// Files found while walking that their front end called generated, and so were not linted.
     public var generatedFilesSkipped: Int
     /// The severity the run fails at (copied from the request so the result explains itself).
