@@ -132,8 +132,6 @@ final class DoneCaseNoExitTests: XCTestCase {
             // The branch that checks ctx.Err() == nil is not the cancellation branch.
             "func f(ctx context.Context, q Queue) {\n\tfor q.More() {\n\t\tif ctx.Err() == nil {\n\t\t\tq.Next()\n\t\t}\n\t}\n}",
         ]
-        for source in cases {
-            XCTAssertEqual(findings(goSource(source), only: rule), [], source)
-        }
+        assertNoFindings(cases, only: rule)
     }
 }

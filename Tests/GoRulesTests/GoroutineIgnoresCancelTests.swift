@@ -139,8 +139,6 @@ final class GoroutineIgnoresCancelTests: XCTestCase {
             // A goroutine that does not wait.
             "func f(ctx context.Context) {\n\tgo func() {\n\t\tlog(\"started\")\n\t}()\n}",
         ]
-        for source in cases {
-            XCTAssertEqual(findings(goSource(source), only: rule), [], source)
-        }
+        assertNoFindings(cases, only: rule)
     }
 }

@@ -160,9 +160,7 @@ final class LoopIgnoresCancelTests: XCTestCase {
             // A loop that cancels: it drives cancellation.
             "func f(ctx context.Context, sigs chan os.Signal) {\n\tctx, cancel := context.WithCancel(ctx)\n\tfor {\n\t\t<-sigs\n\t\tcancel()\n\t}\n}",
         ]
-        for source in cases {
-            XCTAssertEqual(findings(goSource(source), only: rule), [], source)
-        }
+        assertNoFindings(cases, only: rule)
     }
 
     func testIgnoresLoopsThatEndOrAreReleasedAnyway() {
@@ -188,8 +186,6 @@ final class LoopIgnoresCancelTests: XCTestCase {
             // A wait inside a nested function literal is not the loop's.
             "func f(ctx context.Context, ch chan int, it Iterator) {\n\tfor it.Next() {\n\t\tgo func() { use(<-ch) }()\n\t}\n}",
         ]
-        for source in cases {
-            XCTAssertEqual(findings(goSource(source), only: rule), [], source)
-        }
+        assertNoFindings(cases, only: rule)
     }
 }

@@ -175,8 +175,6 @@ final class SelectMissingDoneTests: XCTestCase {
             // A channel closed on cancellation.
             "func f(ctx context.Context, ch chan int) {\n\tstop := make(chan struct{})\n\tgo func() {\n\t\t<-ctx.Done()\n\t\tclose(stop)\n\t}()\n\tselect {\n\tcase <-ch:\n\tcase <-stop:\n\t}\n}",
         ]
-        for source in cases {
-            XCTAssertEqual(findings(goSource(source), only: rule), [], source)
-        }
+        assertNoFindings(cases, only: rule)
     }
 }

@@ -91,8 +91,6 @@ final class SleepIgnoresCancelTests: XCTestCase {
             // A local variable shadows the time package.
             "func f(ctx context.Context, time Clock) {\n\ttime.Sleep(5)\n}",
         ]
-        for source in cases {
-            XCTAssertEqual(findings(goSource(source), only: rule), [], source)
-        }
+        assertNoFindings(cases, only: rule)
     }
 }

@@ -92,9 +92,7 @@ final class TimeAfterInLoopTests: XCTestCase {
             // Outside a select.
             "func f(d time.Duration) {\n\tfor i := 0; i < 3; i++ {\n\t\t<-time.After(d)\n\t}\n}",
         ]
-        for source in cases {
-            XCTAssertEqual(findings(goSource(source), only: rule), [], source)
-        }
+        assertNoFindings(cases, only: rule)
     }
 
     func testGoDirectiveAndVersionParsing() {

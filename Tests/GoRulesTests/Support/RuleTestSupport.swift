@@ -49,3 +49,10 @@ func goSource(_ body: String) -> String {
 func settingsDisabling(_ ruleIDs: String...) -> LintSettings {
     LintSettings(rules: Dictionary(uniqueKeysWithValues: ruleIDs.map { ($0, RuleSettings(enabled: false)) }))
 }
+
+/// Asserts that no body in `bodies` (each made a file by `goSource`) gives a finding of the rule.
+func assertNoFindings(_ bodies: [String], only ruleID: String, file: StaticString = #filePath, line: UInt = #line) {
+    for body in bodies {
+        XCTAssertEqual(findings(goSource(body), only: ruleID), [], body, file: file, line: line)
+    }
+}
