@@ -40,7 +40,10 @@ extension WaitSyntax {
                     }
                 }
             case .rangeStmt:
-                if isCancellationAwareSource(tree.child(node, 2), within: file.enclosingFunction(of: node)) { found = true }
+                let ranged = tree.child(node, 2)
+                if isStopSignal(ranged) || isCancellationAwareSource(ranged, within: file.enclosingFunction(of: node)) {
+                    found = true
+                }
             case .callExpr:
                 if isErrCall(node) || callsConsultingClosure(node) || isCancelCall(node) { found = true }
             case .commClause:
@@ -91,8 +94,9 @@ extension WaitSyntax {
     }
 
     /// Whether whoever sends on or closes the channel reacts to cancellation, so waiting for it
-    /// ends when the context does: it comes from a call given a context (`w.Watch(ctx)`), or it is
-    /// sent on or closed by a function literal that consults cancellation, or in a branch taken on
+    /// ends when the context does: it comes from a call given a context (`w.Watch(ctx)`), it is
+    /// handed to a call together with the context (`go produce(ctx, ch)`), or it is sent on or
+    /// closed by a function literal that consults cancellation, or in a branch taken on
     /// cancellation (`case <-ctx.Done(): close(done)`). `function` is where the wait is.
     public func isCancellationAwareSource(_ channel: NodeID, within function: NodeID) -> Bool {
         let inner = tree.unparen(channel)
@@ -107,6 +111,12 @@ extension WaitSyntax {
         }
         for use in file.bindings.uses(of: symbol) where !aware {
             let parent = tree.parent(use)
+            // `go w.scan(ctx, ch)`: handed to a producer that is given the context.
+            if tree.kind(parent) == .callExpr, tree.child(parent, 0) != use,
+               tree.children(parent).dropFirst().contains(where: { isContextLike($0) }) {
+                aware = true
+                continue
+            }
             guard (tree.kind(parent) == .sendStmt && tree.child(parent, 0) == use) || isCloseCall(parent, of: use) else {
                 continue
             }

@@ -144,6 +144,17 @@ public final class WaitSyntax {
         }
     }
 
+    /// A `chan os.Signal`, by declaration or by `make`: it delivers OS signals.
+    func carriesSignals(_ symbol: SymbolID) -> Bool {
+        let declared = file.bindings[symbol]
+        var type = tree.unparen(declared.type)
+        if type.isNone, declared.value.exists, isMakeChan(declared.value) {
+            type = tree.unparen(tree.child(tree.unparen(declared.value), 1))
+        }
+        guard tree.kind(type) == .chanType else { return false }
+        return file.isNamedType(tree.child(type, 0), in: ["os"], name: "Signal")
+    }
+
     /// A channel variable that is closed and never sent on: closing it broadcasts a signal.
     func isOnlyClosed(_ symbol: SymbolID) -> Bool {
         var closed = false
@@ -287,7 +298,7 @@ public final class WaitSyntax {
         let name = lastName(inner)
         guard name.exists else { return false }
         if tree.kind(inner) == .identifier, let symbol = file.bindings.symbol(of: inner) {
-            if signalChannels.contains(symbol) || isOnlyClosed(symbol) { return true }
+            if signalChannels.contains(symbol) || isOnlyClosed(symbol) || carriesSignals(symbol) { return true }
         } else if tree.kind(inner) == .selectorExpr {
             let field = tree.text(name)
             if signalChannelFields.contains(field) || (closedFields.contains(field) && !sentFields.contains(field)) {

@@ -173,6 +173,10 @@ final class LoopIgnoresCancelTests: XCTestCase {
             "func f(ctx context.Context) {\n\tch := make(chan int)\n\tgo func() {\n\t\tdefer close(ch)\n\t\tproduce(ctx, ch)\n\t}()\n\tfor v := range ch {\n\t\tuse(v)\n\t}\n}",
             // A channel from a call given the context.
             "func f(ctx context.Context, w Watcher) {\n\tevents := w.Watch(ctx)\n\tfor ev := range events {\n\t\tuse(ev)\n\t}\n}",
+            // A channel handed to a producer that is given the context.
+            "func f(ctx context.Context) {\n\tfiles := make(chan string)\n\tgo scan(ctx, files)\n\tfor name := range files {\n\t\tuse(name)\n\t}\n}",
+            // An OS signal channel, whoever registers it.
+            "func f(ctx context.Context) {\n\tdump := make(chan os.Signal, 1)\n\tregister(dump)\n\tfor range dump {\n\t\tdumpStacks()\n\t}\n}",
             // Its own stop signal.
             "func f(ctx context.Context, ch chan int, quit chan struct{}) {\n\tfor {\n\t\tselect {\n\t\tcase <-quit:\n\t\t\treturn\n\t\tcase v := <-ch:\n\t\t\tuse(v)\n\t\t}\n\t}\n}",
             // No wait, and a way out.
