@@ -215,12 +215,21 @@ public final class WaitFacts {
         guard tree.kind(literal) == .funcLit, body.exists, let context = nearestContext(at: body) else { return nil }
         let blocking = syntax.waits(in: body).first { site in
             !isBufferedSendOutsideLoop(site, in: literal) && !isMatchedByLauncher(site, literal: literal)
-                && !isWaitForSiblingGoroutines(site, literal: literal)
+                && !isWaitForSiblingGoroutines(site, literal: literal) && !isShortOneOffSleep(site)
         }
         guard let wait = blocking, !syntax.consultsCancellation(body) else { return nil }
         let containsLoop = loopsIgnoringCancel.contains { file.enclosingFunction(of: $0.loop) == literal }
         return GoroutineIgnoringCancel(statement: statement, literal: literal, context: context, wait: wait,
                                        containsLoopIgnoringCancel: containsLoop)
+    }
+
+    /// A sleep shorter than this (100ms), outside any loop, ends before cancellation could matter.
+    public static let shortestMeaningfulSleep: Double = 100e6
+
+    private func isShortOneOffSleep(_ site: WaitSite) -> Bool {
+        guard case .sleep = site.kind, enclosingLoops(of: site.node).isEmpty,
+              let nanoseconds = syntax.constantDuration(file.tree.child(site.node, 1)) else { return false }
+        return nanoseconds < WaitFacts.shortestMeaningfulSleep
     }
 
     /// The local channel variable a wait sends on, receives from or ranges over.

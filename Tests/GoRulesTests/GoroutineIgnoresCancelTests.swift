@@ -136,6 +136,8 @@ final class GoroutineIgnoresCancelTests: XCTestCase {
             "func f(ctx context.Context) {\n\tsigs := make(chan os.Signal, 1)\n\tsignal.Notify(sigs, os.Interrupt)\n\tgo func() {\n\t\t<-sigs\n\t\tos.Exit(1)\n\t}()\n}",
             // No context in scope.
             "func f(ch chan int) {\n\tgo func() {\n\t\tch <- 1\n\t}()\n}",
+            // A short one-off sleep.
+            "func f(ctx context.Context) {\n\tgo func() {\n\t\ttime.Sleep(100 * time.Microsecond)\n\t\tnotify()\n\t}()\n}",
             // A goroutine that does not wait.
             "func f(ctx context.Context) {\n\tgo func() {\n\t\tlog(\"started\")\n\t}()\n}",
         ]

@@ -89,6 +89,10 @@ final class TimeAfterInLoopTests: XCTestCase {
             "func f(chs []chan int) {\n\tfor _, ch := range chs {\n\t\tgo func(ch chan int) {\n\t\t\tselect {\n\t\t\tcase <-ch:\n\t\t\tcase <-time.After(time.Second):\n\t\t\t}\n\t\t}(ch)\n\t}\n}",
             // Some other package's After.
             "func f(ch chan int, clock Clock) {\n\tfor {\n\t\tselect {\n\t\tcase <-ch:\n\t\tcase <-clock.After(time.Second):\n\t\t}\n\t}\n}",
+            // Every case leaves the loop: the select runs once.
+            "func f(ch chan int) int {\n\tfor {\n\t\tselect {\n\t\tcase v := <-ch:\n\t\t\treturn v\n\t\tcase <-time.After(time.Second):\n\t\t\treturn 0\n\t\t}\n\t}\n}",
+            // Only the timer goes round again: each one has fired before the next is made.
+            "func f(ctx context.Context, d time.Duration) {\n\tfor {\n\t\tselect {\n\t\tcase <-time.After(d):\n\t\t\tpoll(ctx)\n\t\tcase <-ctx.Done():\n\t\t\treturn\n\t\t}\n\t}\n}",
             // Outside a select.
             "func f(d time.Duration) {\n\tfor i := 0; i < 3; i++ {\n\t\t<-time.After(d)\n\t}\n}",
         ]

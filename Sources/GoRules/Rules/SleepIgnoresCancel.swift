@@ -9,9 +9,6 @@ enum SleepIgnoresCancel {
         summary: "time.Sleep with a context in scope cannot be interrupted by cancellation",
         severity: .warning, category: "lifecycle", check: check)
 
-    /// A constant sleep shorter than this (100ms) cannot delay cancellation noticeably.
-    static let shortestReported: Double = 100e6
-
     static func check(_ context: inout GoRuleContext) {
         guard let facts = WaitRules.factsWhereContextsExist(context), !facts.sleeps.isEmpty else { return }
         let file = context.file
@@ -20,7 +17,9 @@ enum SleepIgnoresCancel {
         let goroutineRuleEnabled = context.isRuleEnabled(WaitRules.goroutineRuleID)
         for sleep in facts.sleeps {
             let argument = context.tree.child(sleep, 1)
-            if let nanoseconds = syntax.constantDuration(argument), nanoseconds < shortestReported { continue }
+            if let nanoseconds = syntax.constantDuration(argument), nanoseconds < WaitFacts.shortestMeaningfulSleep {
+                continue
+            }
             guard let inScope = facts.nearestContext(at: sleep), !isFollowedByCancel(sleep, syntax: syntax) else { continue }
             let loops = facts.enclosingLoops(of: sleep)
             // One finding per problem: the loop or goroutine finding already covers this sleep.

@@ -20,8 +20,17 @@ enum TimeAfterInLoop {
         let version = file.languageVersion
         let parsed = version.flatMap(GoVersion.init)
         let remedy = "create one time.NewTimer before the loop and Reset it each iteration"
-        for select in facts.selects where !facts.enclosingLoops(of: select).isEmpty {
-            for clause in syntax.cases(of: select) {
+        for select in facts.selects {
+            guard let loop = facts.enclosingLoops(of: select).first else { continue }
+            let clauses = syntax.cases(of: select)
+            // Timers pile up only when another case wins and the loop goes round again; when every
+            // other case leaves the loop, each timer has fired (and is gone) before the next is made.
+            let othersLeave = clauses.filter { !syntax.isTimeAfterCall(syntax.receivedChannel(ofCase: $0)) }
+                .allSatisfy { clause in
+                    context.tree.children(clause).dropFirst().contains { syntax.containsExit($0, loop: loop) }
+                }
+            if othersLeave { continue }
+            for clause in clauses {
                 let channel = syntax.receivedChannel(ofCase: clause)
                 guard syntax.isTimeAfterCall(channel) else { continue }
                 let call = context.tree.unparen(channel)
