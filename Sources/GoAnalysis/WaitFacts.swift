@@ -47,7 +47,11 @@ public final class WaitFacts {
         let tree = file.tree
         var loops: [NodeID] = [], selects: [NodeID] = [], sleeps: [NodeID] = [], goStatements: [NodeID] = []
         var errCalls: [NodeID] = [], doneWaits: [NodeID] = []
-        tree.walk(tree.root) { node in
+        // One pass over the node arena (cheaper than a tree walk); attached nodes only, then
+        // sorted into source order so that outer statements come before inner ones.
+        for index in 1..<max(1, tree.nodes.count) {
+            let node = NodeID(Int32(index))
+            guard tree.parent(node).exists else { continue }
             switch tree.kind(node) {
             case .forStmt, .rangeStmt:
                 loops.append(node)
@@ -63,20 +67,33 @@ public final class WaitFacts {
             case .exprStmt:
                 if syntax.isDoneCall(syntax.receiveOperand(tree.child(node, 0))) { doneWaits.append(node) }
             case .callExpr:
-                if syntax.isSleepCall(node) {
-                    sleeps.append(node)
-                } else if syntax.hasErrCallShape(node) {
-                    errCalls.append(node)
-                } else {
-                    syntax.noteChannelUse(node)
+                // Dispatch on the called name first: most calls are none of these.
+                let function = tree.unparen(tree.child(node, 0))
+                if tree.kind(function) == .identifier {
+                    if tree.hasText(function, "close") { syntax.noteChannelUse(node) }
+                } else if tree.kind(function) == .selectorExpr {
+                    let name = tree.child(function, 1)
+                    if tree.hasText(name, "Sleep") {
+                        if syntax.isSleepCall(node) { sleeps.append(node) }
+                    } else if tree.hasText(name, "Err") || tree.hasText(name, "Cause") {
+                        if syntax.hasErrCallShape(node) { errCalls.append(node) }
+                    } else if tree.hasText(name, "Notify") {
+                        syntax.noteChannelUse(node)
+                    }
                 }
             case .structType:
                 syntax.noteStructType(node)
             default:
                 break
             }
-            return true
         }
+        let inSourceOrder: (NodeID, NodeID) -> Bool = { tree[$0].start < tree[$1].start }
+        loops.sort(by: inSourceOrder)
+        selects.sort(by: inSourceOrder)
+        sleeps.sort(by: inSourceOrder)
+        goStatements.sort(by: inSourceOrder)
+        errCalls.sort(by: inSourceOrder)
+        doneWaits.sort(by: inSourceOrder)
         self.loops = loops
         self.selects = selects
         self.sleeps = sleeps

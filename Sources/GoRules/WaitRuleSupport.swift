@@ -33,26 +33,3 @@ enum WaitRules {
         return ByteRange(start: start, end: min(start + length, tree[node].end))
     }
 }
-
-extension SourceFile {
-    /// Whether the bytes contain `text` anywhere (comments and strings included): a cheap test
-    /// before a rule builds any facts.
-    func contains(_ text: StaticString) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard count > 0, bytes.count >= count else { return false }
-        let pattern = text.utf8Start
-        return bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let last = buffer.count - count
-            while index <= last {
-                if buffer[index] == pattern[0] {
-                    var offset = 1
-                    while offset < count && buffer[index + offset] == pattern[offset] { offset += 1 }
-                    if offset == count { return true }
-                }
-                index += 1
-            }
-            return false
-        }
-    }
-}

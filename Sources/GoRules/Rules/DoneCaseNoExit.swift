@@ -23,8 +23,6 @@ enum DoneCaseNoExit {
 
     static func check(_ context: inout GoRuleContext) {
         let file = context.file
-        // Cheap first test: the branches this rule looks at are built on `Done()` and `Err()`.
-        guard file.source.contains("Done()") || file.source.contains("Err()") else { return }
         let facts = file.waitFacts(WaitRules.options(context))
         guard !facts.selects.isEmpty || !facts.errCalls.isEmpty else { return }
         let syntax = facts.syntax
