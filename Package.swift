@@ -6,6 +6,8 @@ import PackageDescription
 //   GoSyntax      Go lexer, parser and syntax tree; knows nothing about rules
 //   GoAnalysis    per-file facts shared by all Go rules: imports, scopes, contexts, control flow
 //   GoRules       one file per Go rule, the registry, and the Go front end for the engine
+//   SwiftLangSyntax Swift lexer, lightweight parser and syntax tree; knows nothing about rules
+//   SwiftLangRules  facts shared by the Swift rules, one file per rule, the Swift front end
 //   CancelLintCLI argument parsing and the command, drivable in-process by tests
 //   cancellint    the executable: a few lines calling CancelLintCLI
 let package = Package(
@@ -19,13 +21,21 @@ let package = Package(
         .target(name: "GoSyntax", dependencies: ["LintCore"]),
         .target(name: "GoAnalysis", dependencies: ["LintCore", "GoSyntax"]),
         .target(name: "GoRules", dependencies: ["LintCore", "GoSyntax", "GoAnalysis"]),
-        .target(name: "CancelLintCLI", dependencies: ["LintCore", "GoRules"]),
+        .target(name: "SwiftLangSyntax", dependencies: ["LintCore"]),
+        .target(name: "SwiftLangRules", dependencies: ["LintCore", "SwiftLangSyntax"]),
+        .target(name: "CancelLintCLI", dependencies: ["LintCore", "GoRules", "SwiftLangRules"]),
         .executableTarget(name: "cancellint", dependencies: ["CancelLintCLI"]),
         // Developer tool behind scripts/parse-corpus.sh and scripts/bench.sh; not shipped.
-        .executableTarget(name: "cancellint-bench", dependencies: ["LintCore", "GoSyntax", "GoRules"]),
+        .executableTarget(name: "cancellint-bench",
+                          dependencies: ["LintCore", "GoSyntax", "GoRules", "SwiftLangSyntax", "SwiftLangRules"]),
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "LintCore"]),
-        .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore"]),
-        .testTarget(name: "CancelLintCLITests", dependencies: ["CancelLintCLI", "GoRules", "LintCore"]),
+        .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore", "SwiftLangRules"]),
+        .testTarget(name: "SwiftLangSyntaxTests", dependencies: ["SwiftLangSyntax", "LintCore"]),
+        .testTarget(name: "SwiftLangRulesTests",
+                    dependencies: ["SwiftLangRules", "SwiftLangSyntax", "GoRules", "LintCore"]),
+        // Golden/ and Resources/ (the SARIF schema) are read by path from the sources, not bundled.
+        .testTarget(name: "CancelLintCLITests", dependencies: ["CancelLintCLI", "GoRules", "SwiftLangRules", "LintCore"],
+                    exclude: ["Golden", "Resources"]),
     ]
 )

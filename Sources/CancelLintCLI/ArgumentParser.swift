@@ -76,8 +76,8 @@ private struct ArgumentParser {
 
     /// "error, warning or info" for options with choices, else the placeholder, e.g. "FILE".
     static func describeValues(of spec: OptionSpec, valueName: String) -> String {
-        guard let choices = spec.choices, let last = choices.last else { return valueName }
-        return choices.count == 1 ? last : "\(choices.dropLast().joined(separator: ", ")) or \(last)"
+        guard let choices = spec.choices, !choices.isEmpty else { return valueName }
+        return OptionResolution.alternatives(choices)
     }
 
     private func resolve() throws(UsageError) -> Command {
@@ -85,16 +85,18 @@ private struct ArgumentParser {
         if parsed.versionRequested { return .showVersion }
         if let first = operands.first, !first.afterDoubleDash,
            let subcommand = OptionTable.subcommands.first(where: { $0.name == first.text }) {
-            if let extra = operands.dropFirst().first {
+            let rest = operands.dropFirst()
+            if let operandName = subcommand.operandName, rest.isEmpty {
+                throw UsageError("'\(subcommand.name)' needs \(operandName)")
+            }
+            if let extra = rest.dropFirst(subcommand.operandName == nil ? 0 : 1).first {
                 throw UsageError("unexpected argument '\(extra.text)' after '\(subcommand.name)'")
             }
-            return subcommand.command
+            return try subcommand.make(rest.first?.text, parsed)
         }
         if operands.contains(where: { $0.text.isEmpty }) {
             throw UsageError("empty path argument")
         }
-        var options = parsed.options
-        options.paths = operands.map(\.text)
-        return .lint(options)
+        return .lint(try OptionResolution.lintOptions(parsed, paths: operands.map(\.text)))
     }
 }

@@ -1,3 +1,4 @@
+import LintCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,10 +11,13 @@ import Darwin
 /// with one call, so a sink sees at most one write per run.
 public struct OutputSink: Sendable {
     private let writeText: @Sendable (String) -> Void
+    /// Whether the text lands on a terminal, where the text report may use colour and excerpts.
+    public let isTerminal: Bool
 
     /// A sink that hands the text to `write`, e.g. to capture it in a test.
-    public init(_ write: @escaping @Sendable (String) -> Void) {
+    public init(_ write: @escaping @Sendable (String) -> Void, isTerminal: Bool = false) {
         writeText = write
+        self.isTerminal = isTerminal
     }
 
     public func write(_ text: String) {
@@ -24,36 +28,10 @@ public struct OutputSink: Sendable {
     public static let standardError = OutputSink(fileDescriptor: STDERR_FILENO)
 
     /// Writes straight to the descriptor, unbuffered, so nothing is left in a buffer at `exit`.
+    /// A closed pipe or full disk ends the write: nothing more can be said, and the exit status still tells.
     public init(fileDescriptor: Int32) {
-        self.init { text in
-            var text = text
-            text.withUTF8 { buffer in
-                var offset = 0
-                while offset < buffer.count, let base = buffer.baseAddress {
-                    let written = systemWrite(fileDescriptor, base + offset, buffer.count - offset)
-                    if written > 0 {
-                        offset += written
-                    } else if written < 0, errno == EINTR {
-                        continue
-                    } else {
-                        // A closed pipe or full disk: nothing more can be said, and the exit status still tells.
-                        return
-                    }
-                }
-            }
-        }
+        self.init({ text in SystemIO.writeAll(fileDescriptor, text) }, isTerminal: isatty(fileDescriptor) == 1)
     }
-}
-
-/// `write(2)`, named apart from `OutputSink.write`.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    return Darwin.write(descriptor, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.write(descriptor, buffer, count)
-    #else
-    return Glibc.write(descriptor, buffer, count)
-    #endif
 }
 
 /// The process's working directory, which `run` resolves relative paths against.

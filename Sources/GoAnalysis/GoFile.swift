@@ -26,6 +26,8 @@ public final class GoFile {
 
     public private(set) lazy var bindings = Bindings(tree: tree)
     public private(set) lazy var contexts = ContextFacts(file: self)
+    public private(set) lazy var controlFlow = ControlFlowGraphs(file: self)
+    public private(set) lazy var cancels = CancelFacts(file: self)
 
     private var cachedWaitFacts: WaitFacts?
 

@@ -24,13 +24,15 @@ public struct GoFrontEnd: LanguageFrontEnd {
     public func lint(_ source: SourceFile, settings: LintSettings) -> [Diagnostic] {
         let tree = GoParser.parse(source)
         var diagnostics: [Diagnostic] = []
-        if settings.isEnabled(SyntaxErrorRule.descriptor) {
-            let severity = settings.severity(of: SyntaxErrorRule.descriptor)
-            for error in tree.errors {
-                diagnostics.append(Diagnostic(ruleID: SyntaxErrorRule.descriptor.id, severity: severity, file: source,
-                                              range: ByteRange(start: error.offset, end: error.offset),
-                                              message: error.message))
-            }
+        // One finding per broken file: the first error is the one to fix, and the rest are often
+        // its echoes (a PNG renamed .go would otherwise fill a screen).
+        if settings.isEnabled(SyntaxErrorRule.descriptor), let first = tree.errors.first {
+            let more = tree.errors.count - 1
+            let message = more == 0 ? first.message
+                : "\(first.message) (and \(more) more syntax error\(more == 1 ? "" : "s") in this file)"
+            diagnostics.append(Diagnostic(ruleID: SyntaxErrorRule.descriptor.id,
+                                          severity: settings.severity(of: SyntaxErrorRule.descriptor), file: source,
+                                          range: ByteRange(start: first.offset, end: first.offset), message: message))
         }
         let languageVersion = moduleVersions.version(forFile: source.path) ?? settings.defaultLanguageVersion
         let file = GoFile(tree: tree, languageVersion: languageVersion,

@@ -2,6 +2,10 @@
 public enum GoRuleRegistry {
     public static let all: [GoRule] = [
         LostCancelDiscarded.rule,
+        LostCancel.rule,
+        CancelEscapes.rule,
+        ContextPointer.rule,
+        DeferCancelInLoop.rule,
         LoopIgnoresCancel.rule,
         GoroutineIgnoresCancel.rule,
         SelectMissingDone.rule,

@@ -3,10 +3,16 @@
 // linter), so the stages differ only in the work each adds.
 //
 //   cancellint-bench --stage read|lex|parse|lint [--show-errors] PATH...
+//   cancellint-bench --dump FILE.swift     prints the Swift syntax tree of one file
+//
+// Swift files go through the same stages; at `parse` their unmodeled constructs are counted
+// (and listed with --show-errors) in place of syntax errors, since the Swift parser has none.
 import Foundation
 import GoRules
 import GoSyntax
 import LintCore
+import SwiftLangRules
+import SwiftLangSyntax
 
 enum Stage: String {
     case read, lex, parse, lint
@@ -41,6 +47,36 @@ struct StageFrontEnd: LanguageFrontEnd {
     }
 }
 
+/// The Swift twin of `StageFrontEnd`; at `parse` each unmodeled construct becomes a diagnostic
+/// `unmodeled` so that the summary line counts them.
+struct SwiftStageFrontEnd: LanguageFrontEnd {
+    let stage: Stage
+    let swift = SwiftFrontEnd()
+
+    var language: String { "swift" }
+    var fileExtensions: [String] { ["swift"] }
+    var rules: [RuleDescriptor] { swift.rules }
+    func isGenerated(_ file: SourceFile) -> Bool { swift.isGenerated(file) }
+
+    func lint(_ file: SourceFile, settings: LintSettings) -> [Diagnostic] {
+        switch stage {
+        case .read:
+            return []
+        case .lex:
+            _ = SwiftLexer.tokenize(file)
+            return []
+        case .parse:
+            return SwiftParser.parse(file).unmodeled.map { range in
+                Diagnostic(ruleID: "unmodeled", severity: .info, file: file,
+                           range: ByteRange(start: range.start, end: range.end),
+                           message: "\(range.reason): \(file.text(ByteRange(start: range.start, end: min(range.end, range.start + 60))))")
+            }
+        case .lint:
+            return swift.lint(file, settings: settings)
+        }
+    }
+}
+
 var stage = Stage.parse
 var showErrors = false
 var paths: [String] = []
@@ -55,21 +91,32 @@ while let argument = arguments.popFirst() {
         stage = chosen
     case "--show-errors":
         showErrors = true
+    case "--dump":
+        for path in arguments {
+            let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+            print(SwiftParser.parse(SourceFile(path: path, bytes: bytes)).dump())
+        }
+        exit(0)
     default:
         paths.append(argument)
     }
 }
 
-let engine = LintEngine(frontEnds: [StageFrontEnd(stage: stage)])
+let engine = LintEngine(frontEnds: [StageFrontEnd(stage: stage), SwiftStageFrontEnd(stage: stage)])
 let started = Date()
 let result = engine.run(LintRequest(paths: paths, currentDirectory: FileManager.default.currentDirectoryPath,
                                     settings: LintSettings(), failOn: .error))
 let seconds = Date().timeIntervalSince(started)
 let syntaxErrors = result.diagnostics.filter { $0.ruleID == "syntax-error" }
+let unmodeled = result.diagnostics.filter { $0.ruleID == "unmodeled" }
 if showErrors {
-    for error in syntaxErrors { print("\(error.path):\(error.start.line):\(error.start.column): \(error.message)") }
+    for error in syntaxErrors + unmodeled {
+        print("\(error.path):\(error.start.line):\(error.start.column): \(error.message)")
+    }
 }
 let filesWithErrors = Set(syntaxErrors.map(\.path)).count
-print(String(format: "%@: files=%d bytes=%d files_with_syntax_errors=%d syntax_errors=%d findings=%d seconds=%.3f MB/s=%.1f",
+print(String(format: "%@: files=%d bytes=%d files_with_syntax_errors=%d syntax_errors=%d unmodeled=%d files_with_unmodeled=%d findings=%d seconds=%.3f MB/s=%.1f",
              stage.rawValue, result.filesLinted, result.bytesRead, filesWithErrors, syntaxErrors.count,
-             result.diagnostics.count - syntaxErrors.count, seconds, Double(result.bytesRead) / 1_000_000 / max(seconds, 1e-9)))
+             unmodeled.count, Set(unmodeled.map(\.path)).count,
+             result.diagnostics.count - syntaxErrors.count - unmodeled.count, seconds,
+             Double(result.bytesRead) / 1_000_000 / max(seconds, 1e-9)))

@@ -1,6 +1,5 @@
 // The executable: everything happens in CancelLintCLI, so tests can drive it in-process.
 import CancelLintCLI
-import GoRules
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -9,6 +8,6 @@ import Musl
 import Darwin
 #endif
 
-exit(CancelLintCLI.run(arguments: Array(CommandLine.arguments.dropFirst()), frontEnds: [GoFrontEnd()],
+exit(CancelLintCLI.run(arguments: Array(CommandLine.arguments.dropFirst()), frontEnds: defaultFrontEnds,
                        stdout: .standardOutput, stderr: .standardError,
                        currentDirectory: currentWorkingDirectory()))

@@ -5,7 +5,8 @@ import LintCore
 final class CapturedStream: @unchecked Sendable {
     private(set) var writes: [String] = []
     var text: String { writes.joined() }
-    var sink: OutputSink { OutputSink { self.writes.append($0) } }
+    var sink: OutputSink { sink(terminal: false) }
+    func sink(terminal: Bool) -> OutputSink { OutputSink({ self.writes.append($0) }, isTerminal: terminal) }
 }
 
 struct CommandLineRun {
@@ -14,12 +15,15 @@ struct CommandLineRun {
     let stderr: CapturedStream
 }
 
-/// Runs the command in-process, as `cancellint arguments...` would in `directory`.
+/// Runs the command in-process, as `cancellint arguments...` would in `directory`, with
+/// `environment` as standard input and environment variables (none by default), and standard
+/// output a terminal when `terminal` is set.
 func runCommand(_ arguments: [String], in directory: String = "/",
-                frontEnds: [any LanguageFrontEnd] = [FakeFrontEnd()]) -> CommandLineRun {
+                frontEnds: [any LanguageFrontEnd] = [FakeFrontEnd()],
+                environment: RunEnvironment = RunEnvironment(), terminal: Bool = false) -> CommandLineRun {
     let stdout = CapturedStream()
     let stderr = CapturedStream()
-    let status = run(arguments: arguments, frontEnds: frontEnds, stdout: stdout.sink, stderr: stderr.sink,
-                     currentDirectory: directory)
+    let status = run(arguments: arguments, frontEnds: frontEnds, stdout: stdout.sink(terminal: terminal),
+                     stderr: stderr.sink, currentDirectory: directory, environment: environment)
     return CommandLineRun(status: status, stdout: stdout, stderr: stderr)
 }

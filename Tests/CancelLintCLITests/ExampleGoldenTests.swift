@@ -3,7 +3,7 @@ import Foundation
 import GoRules
 import XCTest
 
-/// Each folder of Examples/ holds Go programs and `expected.txt`, the exact output of
+/// Each folder of Examples/ holds Go or Swift programs and `expected.txt`, the exact output of
 /// `cancellint Examples/<folder>` from the repository root. Set UPDATE_GOLDEN=1 to rewrite them.
 final class ExampleGoldenTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath)
@@ -21,7 +21,7 @@ final class ExampleGoldenTests: XCTestCase {
         let update = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
         for folder in folders {
             let golden = examples.appendingPathComponent(folder).appendingPathComponent("expected.txt")
-            let result = runCommand(["--quiet", "Examples/\(folder)"], in: Self.root.path, frontEnds: [GoFrontEnd()])
+            let result = runCommand(["--quiet", "Examples/\(folder)"], in: Self.root.path, frontEnds: defaultFrontEnds)
             if update {
                 try result.stdout.text.write(to: golden, atomically: true, encoding: .utf8)
                 continue
@@ -50,7 +50,7 @@ final class ExampleGoldenTests: XCTestCase {
                 }
             }
         }
-        for rule in GoFrontEnd().rules where rule.id != "syntax-error" {
+        for rule in defaultFrontEnds.flatMap(\.rules) where rule.id != "syntax-error" {
             XCTAssertTrue(shown.contains(rule.id), "no example in Examples/ shows \(rule.id)")
         }
     }

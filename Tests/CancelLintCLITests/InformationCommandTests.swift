@@ -11,7 +11,8 @@ final class InformationCommandTests: XCTestCase {
 
     static let help = """
         usage: cancellint [options] [path ...]
-               cancellint rules
+               cancellint rules [--format FORMAT]
+               cancellint explain RULE
 
         Finds misuse of context and cancellation in Go code. Directories are searched
         recursively, skipping vendor, testdata, node_modules, hidden and generated files;
@@ -19,13 +20,22 @@ final class InformationCommandTests: XCTestCase {
         Put -- before paths that look like options or commands.
 
         commands:
-          rules                   list every rule with its default severity and summary
+          rules [--format FORMAT]    list the rules as text (default), json or markdown
+          explain RULE               print a rule's document: what it finds, why, how to fix it
 
         options:
-              --fail-on SEVERITY  fail on findings this severe or worse: error, warning (default) or info
-          -q, --quiet             do not print the summary line
-          -h, --help              print this help and exit
-              --version           print the version and exit
+              --fail-on SEVERITY     fail on findings this severe or worse: error, warning (default) or info
+          -q, --quiet                do not print the summary line
+              --format FORMAT        report as text (default), json, sarif, github or checkstyle
+              --output FILE          write the report to FILE; the summary stays on stderr
+              --no-color             no colour or source excerpts on a terminal (also NO_COLOR=1)
+              --fix                  apply the fixes findings suggest, then report what remains
+              --diff                 with --fix: print the fixes as a unified diff, change nothing
+              --new-from-rev REV     report only findings on lines changed since git revision REV
+              --new-from-patch FILE  report only findings on lines a unified diff adds
+              --stdin-filename PATH  lint standard input, reported as the file PATH
+          -h, --help                 print this help and exit
+              --version              print the version and exit
 
         exit status: 0 if nothing at or above --fail-on was found, 1 if something was,
         2 for usage errors and named paths that could not be linted.

@@ -18,7 +18,7 @@ final class UsageErrorTests: XCTestCase {
         assertUsageError(["--verison"], "unknown option --verison; did you mean --version?")
         assertUsageError(["--fail"], "unknown option --fail; did you mean --fail-on?")
         assertUsageError(["--fail-no=error"], "unknown option --fail-no; did you mean --fail-on?")
-        assertUsageError(["--formt", "json"], "unknown option --formt")
+        assertUsageError(["--formt", "json"], "unknown option --formt; did you mean --format?")
         assertUsageError(["-x"], "unknown option -x")
     }
 
@@ -32,7 +32,48 @@ final class UsageErrorTests: XCTestCase {
 
     func testBadOperands() {
         assertUsageError(["rules", "extra"], "unexpected argument 'extra' after 'rules'")
+        assertUsageError(["explain"], "'explain' needs RULE")
+        assertUsageError(["explain", "a", "b"], "unexpected argument 'b' after 'explain'")
         assertUsageError(["a.go", ""], "empty path argument")
+    }
+
+    func testOptionsThatDoNotGoTogether() {
+        assertUsageError(["--format", "xml"], "invalid value 'xml' for --format; expected text, json, sarif, github or checkstyle")
+        assertUsageError(["rules", "--format", "sarif"],
+                         "invalid value 'sarif' for --format with rules; expected text, json or markdown")
+        assertUsageError(["--format"], "--format needs a value: FORMAT")
+        assertUsageError(["--output="], "--output needs a file name")
+        assertUsageError(["--diff"], "--diff goes with --fix: --fix --diff shows the fixes without applying them")
+        assertUsageError(["--fix", "--diff", "--format", "json"],
+                         "--fix --diff prints a unified diff; it cannot be combined with --format json")
+        assertUsageError(["--new-from-rev", "main", "--new-from-patch", "p.diff"],
+                         "--new-from-rev and --new-from-patch cannot be used together")
+        assertUsageError(["--new-from-rev="], "--new-from-rev needs a revision")
+        assertUsageError(["--new-from-patch="], "--new-from-patch needs a file name")
+        assertUsageError(["--stdin-filename="], "--stdin-filename needs a path")
+        assertUsageError(["--stdin-filename", "a.go", "b.go"],
+                         "--stdin-filename lints standard input; it cannot be combined with paths")
+        assertUsageError(["--stdin-filename", "a.go", "--fix"],
+                         "--fix cannot rewrite standard input; --fix --diff shows the fixes instead")
+        assertUsageError(["--no-color=yes"], "--no-color does not take a value")
+    }
+
+    func testParsedIntegrationOptions() {
+        var options = LintOptions(paths: ["x"])
+        options.report = ReportOptions(format: .sarif, outputPath: "out.sarif", noColor: true)
+        options.fix = .apply
+        options.changedLines = .revision("origin/main")
+        XCTAssertEqual(try parseCommandLine(["--format=sarif", "--output", "out.sarif", "--no-color", "--fix",
+                                             "--new-from-rev", "origin/main", "x"]).get(), .lint(options))
+        var stdin = LintOptions()
+        stdin.stdinFilename = "a.go"
+        stdin.changedLines = .patch("p.diff")
+        stdin.fix = .diff
+        XCTAssertEqual(try parseCommandLine(["--stdin-filename", "a.go", "--new-from-patch", "p.diff", "--diff", "--fix"]).get(),
+                       .lint(stdin))
+        XCTAssertEqual(try parseCommandLine(["rules", "--format", "markdown"]).get(), .listRules(.markdown))
+        XCTAssertEqual(try parseCommandLine(["explain", "x"]).get(), .explain(ruleID: "x"))
+        XCTAssertEqual(try parseCommandLine(["--", "explain", "x"]).get(), .lint(LintOptions(paths: ["explain", "x"])))
     }
 
     func testParsedCommands() {
@@ -41,7 +82,7 @@ final class UsageErrorTests: XCTestCase {
                        .lint(LintOptions(paths: ["a", "-", "-b", "rules"], failOn: .error, quiet: true)))
         XCTAssertEqual(try parseCommandLine(["--fail-on", "info", "x"]).get(),
                        .lint(LintOptions(paths: ["x"], failOn: .info)))
-        XCTAssertEqual(try parseCommandLine(["rules"]).get(), .listRules)
+        XCTAssertEqual(try parseCommandLine(["rules"]).get(), .listRules(.text))
         XCTAssertEqual(try parseCommandLine(["--", "rules"]).get(), .lint(LintOptions(paths: ["rules"])))
         XCTAssertEqual(try parseCommandLine(["a", "rules"]).get(), .lint(LintOptions(paths: ["a", "rules"])))
         XCTAssertEqual(try parseCommandLine(["--version"]).get(), .showVersion)

@@ -143,10 +143,7 @@ struct Parser {
         return childIDs[Int(node.childStart) + index]
     }
 
-    func childList(_ id: NodeID) -> ArraySlice<NodeID> {
-        let node = nodes[Int(id.raw)]
-        return childIDs[Int(node.childStart)..<Int(node.childStart + node.childCount)]
-    }
+    func childCount(_ id: NodeID) -> Int { Int(nodes[Int(id.raw)].childCount) }
 
     // MARK: Errors
 

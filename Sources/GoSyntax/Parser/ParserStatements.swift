@@ -159,11 +159,11 @@ extension Parser {
             advance()
             if mode == .rangeAllowed && kind == .kwRange && (operatorKind == .define || operatorKind == .assign) {
                 advance()
+                let count = childCount(left)
+                let key = child(left, 0), value = child(left, 1)
+                if count > 2 { error(at: startOffset, "range clause permits at most two iteration variables") }
                 let expression = parseExpression()
-                let items = childList(left)
-                if items.count > 2 { error(at: startOffset, "range clause permits at most two iteration variables") }
-                return .rangeClause(key: items.first ?? .none, value: items.count > 1 ? items[items.startIndex + 1] : .none,
-                                    op: operatorKind, expression: expression, start: startOffset)
+                return .rangeClause(key: key, value: value, op: operatorKind, expression: expression, start: startOffset)
             }
             let assignMark = mark
             push(left)
@@ -172,13 +172,14 @@ extension Parser {
         default:
             break
         }
-        let items = childList(left)
-        if items.count > 1 {
+        // Values, not a slice of `childIDs`: a live slice would make the next append copy the array.
+        let count = childCount(left)
+        if count > 1 {
             errorExpected("`:=` or `=` or `,`")
         }
-        let first = items.first ?? left
+        let first = count > 0 ? child(left, 0) : left
         switch kind {
-        case .colon where mode == .labelAllowed && nodeKind(first) == .identifier && items.count == 1:
+        case .colon where mode == .labelAllowed && nodeKind(first) == .identifier && count == 1:
             advance()
             let labelMark = mark
             push(first)
@@ -313,8 +314,9 @@ extension Parser {
         switch nodeKind(statement) {
         case .assignStmt:
             guard nodes[Int(statement.raw)].op == .define else { return false }
-            let right = childList(child(statement, 1))
-            guard right.count == 1, let only = right.first else { return false }
+            let right = child(statement, 1)
+            guard childCount(right) == 1 else { return false }
+            let only = child(right, 0)
             return nodeKind(only) == .typeAssertExpr && child(only, 1).isNone
         case .exprStmt:
             let expression = child(statement, 0)

@@ -57,7 +57,7 @@ enum FileReader {
             let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initializedCount in
                 guard let base = buffer.baseAddress else { return }
                 while initializedCount < chunkSize {
-                    let count = systemRead(descriptor, base + initializedCount, chunkSize - initializedCount)
+                    let count = SystemIO.systemRead(descriptor, base + initializedCount, chunkSize - initializedCount)
                     if count > 0 {
                         initializedCount += count
                     } else if count == 0 {
@@ -74,17 +74,6 @@ enum FileReader {
             if reachedEnd { return .success(bytes) }
             chunkSize = max(chunkSize, 64 * 1024)
         }
-    }
-
-    /// `read(2)`, named apart from this enum's own `read`.
-    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-        #if canImport(Darwin)
-        return Darwin.read(descriptor, buffer, count)
-        #elseif canImport(Musl)
-        return Musl.read(descriptor, buffer, count)
-        #else
-        return Glibc.read(descriptor, buffer, count)
-        #endif
     }
 
     private static func retryingOnInterrupt(_ call: () -> Int32) -> Int32 {

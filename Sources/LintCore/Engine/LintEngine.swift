@@ -32,7 +32,8 @@ public struct LintEngine: Sendable {
     }
 
     private enum FileOutcome {
-        case linted([Diagnostic], FileIdentity, bytes: Int)
+        /// The source is kept only when there are diagnostics, so clean files' bytes are freed at once.
+        case linted([Diagnostic], FileIdentity, source: SourceFile?, bytes: Int)
         case generated(FileIdentity)
         case unreadable(reason: String)
     }
@@ -52,8 +53,9 @@ public struct LintEngine: Sendable {
                 if file.origin == .found, frontEnd.isGenerated(source) {
                     outcomes.store(.generated(contents.identity), at: index)
                 } else {
-                    outcomes.store(.linted(frontEnd.lint(source, settings: settings), contents.identity, bytes: source.bytes.count),
-                                   at: index)
+                    let diagnostics = frontEnd.lint(source, settings: settings)
+                    outcomes.store(.linted(diagnostics, contents.identity, source: diagnostics.isEmpty ? nil : source,
+                                           bytes: source.bytes.count), at: index)
                 }
             }
         }
@@ -70,15 +72,17 @@ public struct LintEngine: Sendable {
         var bytesRead = 0
         var generatedFilesSkipped = 0
         var seen = Set<FileIdentity>()
+        var sources: [String: LintedSource] = [:]
         let indices = discovery.files.indices
         let namedFirst = indices.filter { discovery.files[$0].origin == .named }
             + indices.filter { discovery.files[$0].origin == .found }
         for index in namedFirst {
             let file = discovery.files[index]
             switch outcomes.value(at: index) {
-            case .linted(let fileDiagnostics, let identity, let bytes)?:
+            case .linted(let fileDiagnostics, let identity, let source, let bytes)?:
                 guard seen.insert(identity).inserted else { continue }
                 diagnostics.append(contentsOf: fileDiagnostics)
+                if let source { sources[source.path] = LintedSource(file: source, location: file.path) }
                 filesLinted += 1
                 bytesRead += bytes
             case .generated(let identity)?:
@@ -97,6 +101,7 @@ public struct LintEngine: Sendable {
         var result = LintResult(diagnostics: diagnostics, pathProblems: problems, filesLinted: filesLinted,
                                 generatedFilesSkipped: generatedFilesSkipped, failOn: failOn)
         result.bytesRead = bytesRead
+        result.sources = sources
         return result
     }
 }

@@ -12,6 +12,9 @@ public struct LintResult: Sendable {
     public var generatedFilesSkipped: Int
     /// The severity the run fails at (copied from the request so the result explains itself).
     public var failOn: Severity
+    /// The files that have diagnostics, by display path, as they were linted: reporters quote
+    /// their lines and count their columns, `--fix` edits and rewrites them.
+    public var sources: [String: LintedSource] = [:]
 
     public init(diagnostics: [Diagnostic], pathProblems: [PathProblem], filesLinted: Int,
                 generatedFilesSkipped: Int, failOn: Severity) {
@@ -34,5 +37,18 @@ public struct LintResult: Sendable {
     /// How many diagnostics there are of each severity.
     public func count(of severity: Severity) -> Int {
         diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+    }
+}
+
+/// A linted file kept with the result: its text exactly as linted, and where it lives on disk.
+public struct LintedSource: Sendable {
+    /// Path is the display path; the bytes are those the diagnostics' offsets refer to.
+    public let file: SourceFile
+    /// The path to open or rewrite: absolute, or nil when the text did not come from a file (standard input).
+    public let location: String?
+
+    public init(file: SourceFile, location: String?) {
+        self.file = file
+        self.location = location
     }
 }

@@ -1,10 +1,11 @@
 /// One line per diagnostic, `path:line:col: severity: message [rule-id]`, the shape compilers
-/// print and editors' problem matchers parse.
+/// print and editors' problem matchers parse. On a terminal (`ReportContext.terminal`) the same
+/// line is coloured and followed by the source line with a caret under the column.
 public struct TextReporter: Reporter {
     public init() {}
 
     public func report(_ result: LintResult, context: ReportContext) -> String {
-        Self.render(result.diagnostics)
+        context.terminal ? TerminalText.render(result) : Self.render(result.diagnostics)
     }
 
     /// The lines for `diagnostics`, in the order given, each ending in a newline.

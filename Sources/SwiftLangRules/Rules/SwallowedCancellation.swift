@@ -1,0 +1,93 @@
+import LintCore
+import SwiftLangSyntax
+
+/// `try? await Task.sleep(...)` or `catch { }` inside a loop in async code: the
+/// `CancellationError` is swallowed and the loop goes on after cancellation.
+enum SwallowedCancellation {
+    static let rule = SwiftRule(
+        id: "swift-swallowed-cancellation",
+        summary: "a loop in async code swallows the CancellationError (`try?` on `Task.sleep`, an empty `catch`)",
+        severity: .error, category: "loops", triggers: ["await"], check: check)
+
+    static func check(_ context: inout SwiftRuleContext) {
+        let file = context.file
+        let tree = file.tree
+        for attempt in file.nodes(.tryExpr) where isSwallowedSleep(attempt, file: file) {
+            guard let loop = file.enclosingLoops(of: attempt).first, file.isInAsyncContext(attempt),
+                  !loopConsultsCancellation(loop, besides: swallowedBodies(in: loop, file: file), file: file) else { continue }
+            let keyword = ByteRange(start: tree.range(attempt).start, end: tree.range(attempt).start + 4)
+            context.report(keyword, "`try?` swallows the CancellationError of `Task.sleep`, so after cancellation this "
+                           + "`\(file.loopDescription(loop))` loop goes on without waiting; write `try await Task.sleep(...)` "
+                           + "and let the error end the loop, or check `Task.isCancelled`")
+        }
+        for statement in file.nodes(.doStmt) {
+            guard let clause = swallowingCatch(of: statement, file: file),
+                  let loop = file.enclosingLoops(of: statement).first, file.isInAsyncContext(statement) else { continue }
+            guard file.bodyAwaits(tree.child(statement, 0)),
+                  !loopConsultsCancellation(loop, besides: swallowedBodies(in: loop, file: file), file: file) else { continue }
+            let keyword = ByteRange(start: tree.range(clause).start, end: tree.range(clause).start + 5)
+            context.report(keyword, "this `catch` ignores every error, CancellationError included, so after cancellation "
+                           + "the `\(file.loopDescription(loop))` loop goes on; end the loop on `CancellationError` "
+                           + "(`catch is CancellationError { return }`) or check `Task.isCancelled`")
+        }
+    }
+
+    /// `try? await Task.sleep(...)`.
+    static func isSwallowedSleep(_ attempt: SwiftNode, file: SwiftFile) -> Bool {
+        let tree = file.tree
+        guard tree.kind(attempt) == .tryExpr, tree.hasFlag(attempt, SwiftNodeFlags.isOptionalTry) else { return false }
+        let call = tree.stripped(attempt)
+        return tree.kind(call) == .call && file.isMember(tree.child(call, 0), of: "Task", named: "sleep")
+    }
+
+    /// Whether the loop's own body swallows cancellation in one of the ways this rule reports.
+    static func swallowsCancellation(_ loop: SwiftNode, file: SwiftFile) -> Bool {
+        var swallows = false
+        file.walkSameContext(file.loopBody(loop)) { node in
+            if isSwallowedSleep(node, file: file) || (file.tree.kind(node) == .doStmt && swallowingCatch(of: node, file: file) != nil) {
+                swallows = true
+            }
+        }
+        return swallows
+    }
+
+    /// The bodies of the `do` statements in the loop whose errors a catch-all swallows: a
+    /// `try await` there does not end the loop.
+    static func swallowedBodies(in loop: SwiftNode, file: SwiftFile) -> Set<SwiftNode> {
+        var bodies = Set<SwiftNode>()
+        file.walkSameContext(file.loopBody(loop)) { node in
+            if file.tree.kind(node) == .doStmt && swallowingCatch(of: node, file: file) != nil {
+                bodies.insert(file.tree.child(node, 0))
+            }
+        }
+        return bodies
+    }
+
+    /// A bare `catch` whose body is empty or only `continue`, with no earlier clause that
+    /// singles out `CancellationError`.
+    static func swallowingCatch(of statement: SwiftNode, file: SwiftFile) -> SwiftNode? {
+        let tree = file.tree
+        for clause in tree.children(statement).dropFirst() where tree.kind(clause) == .catchClause {
+            let patterns = tree.child(clause, 0)
+            let namesCancellation = file.contains(patterns) { node in
+                (tree.kind(node) == .identifier || tree.kind(node) == .typeReference) && tree.hasText(node, "CancellationError")
+            }
+            if namesCancellation { return nil }
+            guard tree.children(patterns).isEmpty else { continue }
+            let statements = tree.children(tree.child(clause, 1))
+            let ignores = statements.allSatisfy { tree.kind($0) == .jumpStmt && tree.op($0) == .kwContinue }
+            return ignores ? clause : nil
+        }
+        return nil
+    }
+
+    /// Whether the loop still notices cancellation elsewhere: in its condition, in its body outside
+    /// the swallowing code, or because it pulls from an async source (`for await`, `while let x =
+    /// await next()`) that ends when the task is cancelled.
+    static func loopConsultsCancellation(_ loop: SwiftNode, besides excluded: Set<SwiftNode>, file: SwiftFile) -> Bool {
+        let header = file.loopHeader(loop)
+        if file.loopShape(loop) == .asyncSequence || file.consultsCancellation(header) { return true }
+        if file.tree.kind(loop) != .forInStmt && file.bodyAwaits(header) { return true }
+        return file.consultsCancellation(file.loopBody(loop), excluding: excluded)
+    }
+}

@@ -1,0 +1,239 @@
+import LintCore
+import SwiftLangSyntax
+
+/// A task stored in a property (or a collection property) of a class or actor, and nothing in the
+/// file ever cancels what that property holds: typically `deinit` or the stop method forgot it.
+enum TaskNeverCancelled {
+    static let rule = SwiftRule(
+        id: "swift-task-never-cancelled",
+        summary: "a task stored in a property of a class or actor is never cancelled",
+        severity: .warning, category: "lifecycle", triggers: ["Task"], check: check)
+
+    static func check(_ context: inout SwiftRuleContext) {
+        let file = context.file
+        let tree = file.tree
+        let types = file.nodes(.typeDecl).filter { declaration in
+            let flavor = TypeDeclFlavor(rawValue: tree.flags(declaration))
+            return flavor == .class || flavor == .actor
+        }
+        guard !types.isEmpty else { return }
+        let tasks = file.taskCreations
+        for type in types {
+            let bodies = memberBlocks(of: type, file: file)
+            let properties = storedProperties(in: bodies, file: file)
+            guard !properties.isEmpty else { continue }
+            var reported = Set<String>()
+            for task in tasks where bodies.contains(where: { tree.isAncestor($0, of: task.call) }) {
+                guard let target = storageTarget(of: task.call, properties: properties, file: file),
+                      !reported.contains(target.name), !isReleased(target.property, file: file) else { continue }
+                reported.insert(target.name)
+                let typeName = tree.text(tree.child(type, 0))
+                let message = target.isCollection
+                    ? "the tasks stored in `\(target.name)` are never cancelled: nothing in `\(typeName)` cancels them; "
+                        + "cancel each one (`\(target.name).forEach { $0.cancel() }`, for a dictionary `.values.forEach`) "
+                        + "in `deinit` or in the method that stops the work"
+                    : "the task stored in `\(target.name)` is never cancelled: nothing in `\(typeName)` calls "
+                        + "`\(target.name)?.cancel()`; cancel it in `deinit` or in the method that stops the work"
+                context.report(task.anchor, message,
+                               related: [context.relatedLocation(target.property, "the property that holds it")])
+            }
+        }
+    }
+
+    /// The type's member block and those of its extensions in the same file.
+    static func memberBlocks(of type: SwiftNode, file: SwiftFile) -> [SwiftNode] {
+        let tree = file.tree
+        let name = tree.child(type, 0)
+        var blocks = [tree.child(type, 2)]
+        for other in file.nodes(.typeDecl) where TypeDeclFlavor(rawValue: tree.flags(other)) == .extension {
+            let extended = TypeHints.baseTypeName(tree.text(tree.child(other, 0)))
+            if extended == tree.text(name) { blocks.append(tree.child(other, 2)) }
+        }
+        return blocks.filter(\.exists)
+    }
+
+    /// Stored and observed properties declared directly in the member blocks, by name.
+    static func storedProperties(in blocks: [SwiftNode], file: SwiftFile) -> [String: SwiftNode] {
+        let tree = file.tree
+        var properties: [String: SwiftNode] = [:]
+        for block in blocks {
+            for declaration in tree.children(block) where tree.kind(declaration) == .variableDecl {
+                for binding in tree.children(declaration) where tree.kind(binding) == .patternBinding {
+                    let name = tree.child(binding, 0)
+                    let accessors = tree.child(binding, 3)
+                    guard tree.kind(name) == .identifier, !accessors.exists || tree.kind(accessors) == .accessorBlock
+                            && !tree.children(accessors).contains(where: { tree.isName(tree.child($0, 0), "get") })
+                    else { continue }
+                    properties[tree.text(name)] = name
+                }
+            }
+        }
+        return properties
+    }
+
+    struct Target {
+        var name: String
+        var property: SwiftNode
+        var isCollection: Bool
+    }
+
+    /// The property that ends up holding the value of `node`: assigned to it, to one of its
+    /// elements, appended or inserted into it, given as its initial value, or held by a local
+    /// constant that is then stored in one of those ways.
+    static func storageTarget(of node: SwiftNode, properties: [String: SwiftNode], file: SwiftFile,
+                              depth: Int = 0) -> Target? {
+        let tree = file.tree
+        let (value, parent) = file.valueUse(of: node)
+        switch tree.kind(parent) {
+        case .assignment where tree.child(parent, 1) == value:
+            let target = tree.child(parent, 0)
+            if let name = propertyName(target, properties: properties, file: file) {
+                return Target(name: name, property: properties[name] ?? .none, isCollection: false)
+            }
+            if tree.kind(target) == .subscriptCall,
+               let name = propertyName(tree.child(target, 0), properties: properties, file: file) {
+                return Target(name: name, property: properties[name] ?? .none, isCollection: true)
+            }
+        case .argument:
+            let call = tree.parent(parent)
+            let callee = tree.child(call, 0)
+            guard tree.kind(call) == .call, tree.kind(callee) == .memberAccess else { return nil }
+            let method = tree.child(callee, 1)
+            guard tree.hasText(method, "append") || tree.hasText(method, "insert") || tree.hasText(method, "updateValue"),
+                  let name = propertyName(tree.child(callee, 0), properties: properties, file: file) else { return nil }
+            return Target(name: name, property: properties[name] ?? .none, isCollection: true)
+        case .patternBinding where tree.child(parent, 2) == value:
+            let name = tree.child(parent, 0)
+            guard tree.kind(name) == .identifier else { return nil }
+            if let property = properties[tree.text(name)], property == name {
+                return Target(name: tree.text(name), property: property, isCollection: false)
+            }
+            guard depth < 2, tree.op(tree.parent(parent)) == .kwLet else { return nil }
+            let scope = tree.parent(tree.parent(parent))
+            var found: Target?
+            file.walkSameContext(scope) { use in
+                guard found == nil, use != name, tree.kind(use) == .identifier, tree.sameText(use, name),
+                      tree.kind(tree.parent(use)) != .memberAccess || tree.child(tree.parent(use), 0) == use else { return }
+                found = storageTarget(of: use, properties: properties, file: file, depth: depth + 1)
+            }
+            return found
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// `p` or `self.p` for a stored property `p`.
+    static func propertyName(_ node: SwiftNode, properties: [String: SwiftNode], file: SwiftFile) -> String? {
+        let tree = file.tree
+        var name = node
+        if tree.kind(node) == .memberAccess {
+            guard tree.isName(tree.child(node, 0), "self") else { return nil }
+            name = tree.child(node, 1)
+        }
+        guard tree.kind(name) == .identifier else { return nil }
+        let text = tree.text(name)
+        return properties[text] != nil ? text : nil
+    }
+
+    /// Whether anything in the file cancels what the property holds, awaits it, or hands it to
+    /// other code (which then owns it).
+    static func isReleased(_ property: SwiftNode, file: SwiftFile) -> Bool {
+        let tree = file.tree
+        for call in file.nodes(.call) {
+            let callee = tree.child(call, 0)
+            guard tree.kind(callee) == .memberAccess, tree.hasText(tree.child(callee, 1), "cancel"),
+                  file.arguments(call).isEmpty else { continue }
+            if cancelReaches(call, receiver: tree.child(callee, 0), property: property, file: file) { return true }
+        }
+        return isHandedOver(property, file: file)
+    }
+
+    /// `p?.cancel()`, `p[k]?.cancel()`, `p.removeValue(forKey: k)?.cancel()`, `p.forEach { $0.cancel() }`,
+    /// `for t in p { t.cancel() }`, `if let t = p { t.cancel() }`.
+    static func cancelReaches(_ call: SwiftNode, receiver: SwiftNode, property: SwiftNode, file: SwiftFile) -> Bool {
+        let tree = file.tree
+        if file.mentions(receiver, name: property) { return true }
+        let local = rootName(of: receiver, file: file)
+        var current = tree.parent(call)
+        while current.exists && tree.kind(current) != .typeDecl {
+            switch tree.kind(current) {
+            case .forInStmt:
+                if file.mentions(tree.child(current, 1), name: property) { return true }
+            case .call:
+                if file.mentions(tree.child(current, 0), name: property) { return true }
+            case .codeBlock where local.exists:
+                if declares(local, from: property, in: current, before: call, file: file) { return true }
+            case .ifStmt, .guardStmt, .whileStmt:
+                if local.exists && file.mentions(tree.child(current, 0), name: property) { return true }
+            default:
+                break
+            }
+            current = tree.parent(current)
+        }
+        return false
+    }
+
+    /// The name a receiver chain starts from: `t` in `t?.cancel()`, `t.handle.cancel()`.
+    static func rootName(of receiver: SwiftNode, file: SwiftFile) -> SwiftNode {
+        let tree = file.tree
+        var current = tree.stripped(receiver)
+        while tree.kind(current) == .memberAccess || tree.kind(current) == .subscriptCall || tree.kind(current) == .call {
+            current = tree.stripped(tree.child(current, 0))
+        }
+        return tree.kind(current) == .identifier ? current : .none
+    }
+
+    /// `let t = p`, `guard let t = p else { ... }` (or `self.p`, `p[k]`, ...) among the statements
+    /// of `block` before `use`.
+    static func declares(_ local: SwiftNode, from property: SwiftNode, in block: SwiftNode, before use: SwiftNode,
+                         file: SwiftFile) -> Bool {
+        let tree = file.tree
+        for statement in tree.children(block) where tree.range(statement).start < tree.range(use).start {
+            let bindings: ArraySlice<SwiftNode>
+            switch tree.kind(statement) {
+            case .variableDecl: bindings = tree.children(statement)
+            case .guardStmt: bindings = tree.children(tree.child(statement, 0))
+            default: continue
+            }
+            for binding in bindings where tree.sameText(tree.stripped(tree.child(binding, 0)), local) {
+                let value = tree.child(binding, 2)
+                // `guard let t { }`, the shorthand, binds the property of the same name.
+                if value.exists ? file.mentions(value, name: property) : tree.sameText(local, property) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The property's value is passed to a call, returned, assigned elsewhere, or awaited
+    /// (`p.value`): then its lifetime is managed by that code.
+    static func isHandedOver(_ property: SwiftNode, file: SwiftFile) -> Bool {
+        let tree = file.tree
+        for identifier in file.nodes(.identifier) where identifier != property && tree.sameText(identifier, property) {
+            var use = identifier
+            var parent = tree.parent(use)
+            if tree.kind(parent) == .memberAccess && tree.child(parent, 1) == use {
+                guard tree.isName(tree.child(parent, 0), "self") else { continue }
+                use = parent
+                parent = tree.parent(use)
+            }
+            while tree.kind(parent) == .optionalChain || tree.kind(parent) == .forceUnwrap {
+                use = parent
+                parent = tree.parent(use)
+            }
+            switch tree.kind(parent) {
+            case .argument where tree.child(parent, 1) == use:
+                return true
+            case .returnStmt:
+                return true
+            case .assignment where tree.child(parent, 1) == use && !tree.isName(tree.child(parent, 0), "_"):
+                return true
+            case .memberAccess where DetachedInAsync.isResultRead(parent, file: file):
+                return true
+            default:
+                continue
+            }
+        }
+        return false
+    }
+}

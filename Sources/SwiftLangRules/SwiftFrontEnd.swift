@@ -1,0 +1,95 @@
+import LintCore
+import SwiftLangSyntax
+
+/// The Swift front end: parses a `.swift` file, builds the shared facts lazily, runs every
+/// enabled rule. The parser is lightweight and skips what it does not model instead of
+/// reporting it, so there is no Swift syntax-error rule: valid Swift never gets a finding for
+/// its syntax.
+public struct SwiftFrontEnd: LanguageFrontEnd {
+    private let registry: [SwiftRule]
+
+    public init(rules: [SwiftRule] = SwiftRuleRegistry.all) {
+        registry = rules
+    }
+
+    public var language: String { "swift" }
+    public var fileExtensions: [String] { ["swift"] }
+    public var rules: [RuleDescriptor] { registry.map(\.descriptor) }
+
+    public func isGenerated(_ file: SourceFile) -> Bool {
+        SwiftGeneratedFileMarker.isGenerated(file.bytes)
+    }
+
+    public func lint(_ source: SourceFile, settings: LintSettings) -> [Diagnostic] {
+        let enabled = registry.filter { settings.isEnabled($0.descriptor) }
+        let words = Set(enabled.flatMap(\.triggers))
+        guard ByteSearch.containsAny(source.bytes, words) else { return [] }
+        let file = SwiftFile(tree: SwiftParser.parse(source))
+        var diagnostics: [Diagnostic] = []
+        for rule in enabled {
+            var context = SwiftRuleContext(file: file, descriptor: rule.descriptor,
+                                           settings: settings.settings(for: rule.id))
+            rule.check(&context)
+            diagnostics += context.diagnostics
+        }
+        return diagnostics
+    }
+}
+
+/// A fast test of whether a file mentions any of a few words, before paying for a parse.
+enum ByteSearch {
+    static func containsAny(_ bytes: [UInt8], _ words: Set<[UInt8]>) -> Bool {
+        guard !words.isEmpty else { return false }
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for word in words { if let first = word.first { firstBytes[Int(first)] = true } }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                if firstBytes[Int(buffer[index])] {
+                    for word in words where word.count <= buffer.count - index && word.first == buffer[index] {
+                        var offset = 1
+                        while offset < word.count && buffer[index + offset] == word[offset] { offset += 1 }
+                        if offset == word.count { return true }
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+}
+
+/// Generated Swift says so in the comment block at the top of the file: `// DO NOT EDIT.`
+/// (protoc, gRPC, OpenAPI generators), `// Code generated ... DO NOT EDIT.`, `// @generated`,
+/// `// Generated using Sourcery`.
+enum SwiftGeneratedFileMarker {
+    private static let markers: [[UInt8]] = ["DO NOT EDIT", "@generated", "Generated using Sourcery"].map { Array($0.utf8) }
+
+    static func isGenerated(_ bytes: [UInt8]) -> Bool {
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var first = lineStart
+            while first < lineEnd && (bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t")
+                                      || bytes[first] == UInt8(ascii: "\r")) { first += 1 }
+            let line = bytes[first..<lineEnd]
+            if !line.isEmpty {
+                guard line.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) else { return false }
+                if markers.contains(where: { contains(line, $0) }) { return true }
+            }
+            lineStart = lineEnd + 1
+        }
+        return false
+    }
+
+    private static func contains(_ line: ArraySlice<UInt8>, _ marker: [UInt8]) -> Bool {
+        guard line.count >= marker.count else { return false }
+        var start = line.startIndex
+        while start + marker.count <= line.endIndex {
+            if line[start..<start + marker.count].elementsEqual(marker) { return true }
+            start += 1
+        }
+        return false
+    }
+}

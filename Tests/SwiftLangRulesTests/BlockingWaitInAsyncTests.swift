@@ -1,0 +1,126 @@
+import XCTest
+
+final class BlockingWaitInAsyncTests: XCTestCase {
+    let rule = "swift-blocking-wait-in-async"
+
+    func testReports() {
+        assertFindings([
+            // Thread.sleep in async function
+            ("""
+            import Foundation
+
+            func waitForServer() async {
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+            """, [
+                "4:5: warning: `Thread.sleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+            ]),
+            // usleep and sleep in a task
+            ("""
+            func start() {
+                Task {
+                    usleep(1000)
+                    sleep(2)
+                    await work()
+                }
+            }
+            """, [
+                "3:9: warning: `usleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+                "4:9: warning: `sleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+            ]),
+            // semaphore property wait
+            ("""
+            final class Loader {
+                private let semaphore = DispatchSemaphore(value: 0)
+                func load() async -> Data {
+                    fetch { self.semaphore.signal() }
+                    semaphore.wait()
+                    return data
+                }
+            }
+            """, [
+                "5:9: warning: `semaphore.wait()` on a DispatchSemaphore blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+            ]),
+            // group parameter with timeout
+            ("""
+            func finish(group: DispatchGroup) async {
+                _ = group.wait(timeout: .now() + 5)
+            }
+            """, [
+                "2:9: warning: `group.wait()` on a DispatchGroup blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+            ]),
+            // closure awaited in place
+            ("""
+            func flush(_ queue: Queue, _ group: DispatchGroup) async {
+                await MainActor.run {
+                    group.wait()
+                }
+            }
+            """, [
+                "3:9: warning: `group.wait()` on a DispatchGroup blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+            ]),
+            // closure that awaits is async
+            ("""
+            let semaphore: DispatchSemaphore = DispatchSemaphore(value: 1)
+            let job = {
+                semaphore.wait()
+                await work()
+            }
+            """, [
+                "3:5: warning: `semaphore.wait()` on a DispatchSemaphore blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+            ]),
+        ], rule: rule)
+    }
+
+    func testStaysSilent() {
+        assertSilent([
+            // Task.sleep
+            """
+            func pause() async throws {
+                try await Task.sleep(for: .seconds(1))
+            }
+            """,
+            // synchronous function
+            """
+            func pause() {
+                Thread.sleep(forTimeInterval: 1)
+                DispatchSemaphore(value: 0).wait()
+            }
+            """,
+            // dispatched closure is not async
+            """
+            func start(semaphore: DispatchSemaphore) async {
+                DispatchQueue.global().async {
+                    semaphore.wait()
+                }
+            }
+            """,
+            // own sleep function
+            """
+            func sleep(_ seconds: Int) async {}
+            func run() async {
+                sleep(1)
+            }
+            """,
+            // awaited wait of another type
+            """
+            func run(condition: AsyncCondition) async {
+                await condition.wait()
+            }
+            """,
+            // unknown receiver type
+            """
+            func run(lock: SomeLock) async {
+                lock.wait()
+            }
+            """,
+            // labeled sleep argument
+            """
+            func run(clock: TestClock) async {
+                clock.sleep(for: .seconds(1))
+            }
+            """,
+        ], rule: rule)
+    }
+
+}
