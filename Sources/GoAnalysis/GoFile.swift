@@ -30,6 +30,17 @@ public final class GoFile {
     public private(set) lazy var cancels = CancelFacts(file: self)
     public private(set) lazy var index = NodeIndex(tree: tree)
 
+    private var cachedWaitFacts: WaitFacts?
+
+    /// Where the file waits and whether it can see cancellation there. Every lifecycle rule asks
+    /// with the same options, so the facts are computed once per file.
+    public func waitFacts(_ options: WaitOptions) -> WaitFacts {
+        if let cached = cachedWaitFacts, cached.options == options { return cached }
+        let facts = WaitFacts(file: self, options: options)
+        cachedWaitFacts = facts
+        return facts
+    }
+
     // MARK: Package references
 
     /// For `pkg.Member` where `pkg` names an import (not shadowed by a local), the import path.

@@ -5,9 +5,12 @@ import LintCore
 /// The Go language front end: parses a file, builds the shared facts lazily, runs every enabled rule.
 public struct GoFrontEnd: LanguageFrontEnd {
     private let registry: [GoRule]
+    private let moduleVersions: ModuleVersions
 
-    public init(rules: [GoRule] = GoRuleRegistry.all) {
+    /// `moduleVersions` finds each file's go.mod; one cache serves the whole run.
+    public init(rules: [GoRule] = GoRuleRegistry.all, moduleVersions: ModuleVersions = ModuleVersions()) {
         self.registry = rules
+        self.moduleVersions = moduleVersions
     }
 
     public var language: String { "go" }
@@ -50,11 +53,15 @@ public struct GoFrontEnd: LanguageFrontEnd {
                                           severity: settings.severity(of: SyntaxErrorRule.descriptor), file: source,
                                           range: ByteRange(start: first.offset, end: first.offset), message: message))
         }
-        let file = GoFile(tree: tree, languageVersion: settings.defaultLanguageVersion,
+        let languageVersion = moduleVersions.version(forFile: source.path) ?? settings.defaultLanguageVersion
+        let file = GoFile(tree: tree, languageVersion: languageVersion,
                           extraContextTypes: settings.value(of: Self.extraContextTypes).strings)
-        for rule in registry where settings.isEnabled(rule.descriptor) {
+        let enabledRules = registry.filter { settings.isEnabled($0.descriptor) }
+        let enabledRuleIDs = Set(enabledRules.map(\.id))
+        for rule in enabledRules {
             var context = GoRuleContext(file: file, descriptor: rule.descriptor,
-                                        settings: settings.settings(for: rule.id).fillingDefaults(rule.descriptor.options))
+                                        settings: settings.settings(for: rule.id).fillingDefaults(rule.descriptor.options),
+                                        enabledRuleIDs: enabledRuleIDs, lintSettings: settings)
             rule.check(&context)
             diagnostics += context.diagnostics
         }

@@ -27,12 +27,22 @@ public struct GoRuleContext {
     /// The rule's configuration (options, severity override).
     public let settings: RuleSettings
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The ids of the rules enabled in this run: a rule leaves to another what that one reports,
+    /// and reports it itself when the other is disabled.
+    public let enabledRuleIDs: Set<String>
+    /// The whole run's settings, for options another rule owns that this one must agree with.
+    public let lintSettings: LintSettings
 
-    public init(file: GoFile, descriptor: RuleDescriptor, settings: RuleSettings) {
+    public init(file: GoFile, descriptor: RuleDescriptor, settings: RuleSettings,
+                enabledRuleIDs: Set<String> = [], lintSettings: LintSettings = LintSettings()) {
         self.file = file
         self.descriptor = descriptor
         self.settings = settings
+        self.enabledRuleIDs = enabledRuleIDs
+        self.lintSettings = lintSettings
     }
+
+    public func isRuleEnabled(_ id: String) -> Bool { enabledRuleIDs.contains(id) }
 
     public var tree: SyntaxTree { file.tree }
 

@@ -16,5 +16,11 @@ public enum GoRuleRegistry {
         WaitGroupAddInGoroutine.rule,
         ShutdownWithoutDeadline.rule,
         ErrgroupContextUnused.rule,
+        LoopIgnoresCancel.rule,
+        GoroutineIgnoresCancel.rule,
+        SelectMissingDone.rule,
+        DoneCaseNoExit.rule,
+        SleepIgnoresCancel.rule,
+        TimeAfterInLoop.rule,
     ]
 }

@@ -90,7 +90,7 @@ final class SuppressionGoTests: XCTestCase {
         XCTAssertEqual(frontEnd.languageOptions.map(\.name), ["extra-context-types"])
         XCTAssertEqual(frontEnd.testFilePatterns, ["*_test.go"])
         let schema = ConfigurationSchema(frontEnds: [frontEnd])
-        XCTAssertEqual(schema.categories, ["lifecycle", "suppression", "syntax"])
+        XCTAssertEqual(schema.categories, ["cancellation", "concurrency", "conventions", "lifecycle", "propagation", "suppression", "syntax", "values"])
         XCTAssertNoThrow(try Configuration.parse("go:\n  version: \"1.22\"\n  extra-context-types: [echo.Context]\n",
                                                  path: "c.yml", directory: "/", schema: schema))
     }

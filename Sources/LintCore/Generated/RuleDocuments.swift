@@ -653,6 +653,133 @@ into a function — a named one or a literal called in the loop — so that `def
 once per iteration.
 
 """###,
+        "done-case-no-exit": ###"""
+# done-case-no-exit
+
+- **Severity:** error
+- **Category:** lifecycle
+
+## What it finds
+
+Inside a `for` loop, the branch that sees cancellation does not leave the loop. The branch is
+`case <-ctx.Done():` in a select (with or without `default`), or the body of
+`if ctx.Err() != nil`, `if errors.Is(ctx.Err(), context.Canceled)`,
+`if ctx.Err() == context.DeadlineExceeded` or `if err := ctx.Err(); err != nil`. It leaves the
+loop with a return, a break of the loop (labeled, or unlabeled outside any select or switch), a
+labeled continue or goto to outside the loop, a panic or a call that never returns (`os.Exit`,
+`log.Fatal`, `t.Fatal`, `runtime.Goexit`).
+
+The classic bug is a plain `break` in a select case: it breaks only the select, and the loop
+spins on a cancelled context. The finding points at the `case` or `if` and says which statement
+fails to leave the loop: a `break` that only leaves the select or switch, a `continue`, an empty
+branch, or a branch that simply ends.
+
+Not reported, because the loop still ends:
+
+- the rest of the iteration after the select or if returns or breaks out of the loop;
+- the branch sets a variable the loop's condition reads (`for !stopped`), or one that an
+  `if` in the loop exits on (`done = true` ... `if done { return }`);
+- the branch resets what it checked (`ctx = context.Background()`), or the Done channel variable
+  is set to nil somewhere (`done = nil` switches the case off);
+- the loop's condition itself checks the context.
+
+Also not reported: a context made inside the loop or taken from what the loop ranges over (its
+cancellation ends one iteration's wait, not the loop), a context cancelled on purpose before the
+loop, and, in a loop bounded by a count or a range, a branch that does some work before going
+on — a deliberate pass that marks the remaining items cancelled. There only an empty branch or a
+bare `break`/`continue` is reported.
+
+## Why it matters
+
+Once a context is cancelled its `Done()` channel stays closed, so a select that does not leave
+the loop picks that case again immediately, every iteration: the goroutine burns a CPU core
+forever. With `ctx.Err()` the loop goes on doing work nobody wants any more.
+
+## Bad
+
+```go
+package metrics
+
+import (
+	"context"
+	"log"
+	"time"
+)
+
+func Report(ctx context.Context, interval time.Duration, flush func() error) {
+	ticker := time.NewTicker(interval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			log.Print("metrics: stopping")
+			break
+		case <-ticker.C:
+			if err := flush(); err != nil {
+				log.Printf("metrics: %v", err)
+			}
+		}
+	}
+}
+```
+
+```go
+package queue
+
+import (
+	"context"
+	"log"
+)
+
+type Queue struct{ items []int }
+
+func (q *Queue) Len() int { return len(q.items) }
+
+func (q *Queue) Pop() { q.items = q.items[1:] }
+
+func Drain(ctx context.Context, q *Queue) {
+	for q.Len() > 0 {
+		if ctx.Err() != nil {
+			log.Print("drain: context cancelled")
+		}
+		q.Pop()
+	}
+}
+```
+
+## Good
+
+```go
+package metrics
+
+import (
+	"context"
+	"log"
+	"time"
+)
+
+func Report(ctx context.Context, interval time.Duration, flush func() error) {
+	ticker := time.NewTicker(interval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			log.Print("metrics: stopping")
+			return
+		case <-ticker.C:
+			if err := flush(); err != nil {
+				log.Printf("metrics: %v", err)
+			}
+		}
+	}
+}
+```
+
+## How to fix
+
+Return from the branch (`return ctx.Err()`), or put a label on the loop and `break` to it.
+
+"""###,
         "errgroup-context-unused": ###"""
 # errgroup-context-unused
 
@@ -735,6 +862,106 @@ func CopyAll(ctx context.Context, store Store, keys []string) error {
 Pass the group's context to the tasks. The simplest way is to shadow the parent —
 `g, ctx := errgroup.WithContext(ctx)` — so that the tasks cannot reach the old one. If the tasks
 really must not be cancelled together, use a plain `errgroup.Group` and say so.
+
+"""###,
+        "goroutine-ignores-cancel": ###"""
+# goroutine-ignores-cancel
+
+- **Severity:** warning
+- **Category:** lifecycle
+
+## What it finds
+
+A `go func() { ... }()` launched where a context is in scope (captured, or passed to the literal
+as a parameter) whose body waits without consulting any context:
+
+- a channel send or receive outside a select,
+- a `select` without `default` and without a `case <-ctx.Done():`,
+- `time.Sleep`, or a receive from `time.After` or a timer,
+- `wg.Wait()` on a `sync.WaitGroup` or `cond.Wait()` on a `sync.Cond`.
+
+"Consulting" means what it means for loop-ignores-cancel: receiving from a Done channel or a
+stop signal, calling `ctx.Err()`, passing the context to a call, or calling a cancel function.
+The finding points at `go`.
+
+Not reported, because the wait cannot strand the goroutine:
+
+- a send, outside any loop of the goroutine, on a channel made with a buffer
+  (`make(chan T, 1)`): the buffer takes the value even when nobody receives;
+- a send the launching code receives, or a receive it sends on or closes, outside any select
+  (`go func() { done <- work() }(); <-done`): the launcher commits to the other side;
+- a receive from a channel that cancellation-aware code sends on or closes;
+- `wg.Wait()` for goroutines this function launches itself: each of them is checked on its own;
+- a one-off sleep (outside any loop) of a constant duration under 100ms;
+- a range over a channel the launching function makes and closes.
+
+When a loop of the literal is already reported by loop-ignores-cancel, the goroutine is not
+reported again (unless loop-ignores-cancel is disabled).
+
+## Why it matters
+
+The classic leak: a handler starts a goroutine to do the slow part and waits for its result in a
+select with the request's `Done()`. When the request is cancelled the handler returns — and the
+goroutine, blocked on a send that nobody will ever receive, lives forever with everything it
+references. Under load these pile up until the process runs out of memory.
+
+## Bad
+
+```go
+package search
+
+import "net/http"
+
+type Result struct{ Body string }
+
+func query(raw string) Result { return Result{Body: raw} }
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	results := make(chan Result)
+	go func() {
+		results <- query(r.URL.RawQuery)
+	}()
+	select {
+	case res := <-results:
+		w.Write([]byte(res.Body))
+	case <-r.Context().Done():
+		http.Error(w, "request cancelled", http.StatusRequestTimeout)
+	}
+}
+```
+
+## Good
+
+```go
+package search
+
+import "net/http"
+
+type Result struct{ Body string }
+
+func query(raw string) Result { return Result{Body: raw} }
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	// One slot: the goroutine can always deliver its result and exit.
+	results := make(chan Result, 1)
+	go func() {
+		results <- query(r.URL.RawQuery)
+	}()
+	select {
+	case res := <-results:
+		w.Write([]byte(res.Body))
+	case <-r.Context().Done():
+		http.Error(w, "request cancelled", http.StatusRequestTimeout)
+	}
+}
+```
+
+## How to fix
+
+Give the goroutine a way out: send and receive in a `select` that also has
+`case <-ctx.Done(): return`, give a result channel a buffer large enough for every send, or pass
+the context to the work so that it returns early. A goroutine that must outlive the request
+should not capture the request's context at all.
 
 """###,
         "http-request-without-context": ###"""
@@ -874,6 +1101,133 @@ Build the request with `http.NewRequestWithContext(ctx, ...)` from the caller's 
 send it with `client.Do(req)`; instead of `http.Get(url)` write the same two steps. Give
 clients a `Timeout` as a backstop. A helper that builds requests for a wrapper which attaches
 the context (`req.WithContext(ctx)`) is fine as it is.
+
+"""###,
+        "loop-ignores-cancel": ###"""
+# loop-ignores-cancel
+
+- **Severity:** warning
+- **Category:** lifecycle
+
+## What it finds
+
+A `for` loop in a function or function literal with a context in scope — a `context.Context`
+parameter or variable, a context derived with `context.With*`, `signal.NotifyContext` or
+`errgroup.WithContext`, `r.Context()` of an `*http.Request` parameter, or any of these captured
+from an enclosing function (an inner `ctx` hides the outer one) — where all of this holds:
+
+- the loop is unbounded: `for { ... }`, `for cond { ... }` with a condition that does not
+  involve the context, or `for v := range ch` over a channel;
+- the loop waits: its body (nested function literals aside) contains a `select` without
+  `default`, a channel receive or send outside a select, `time.Sleep`, `wg.Wait()` or
+  `cond.Wait()` on a `sync.WaitGroup` or `sync.Cond`, or a call named in `blocking-calls` — or
+  it is `for { ... }` with no return, break, goto or panic out of it at all;
+- nothing in the loop consults cancellation: no `<-ctx.Done()`, `ctx.Err()` or
+  `context.Cause(ctx)`, and the context (or one derived from it) is not passed to any call in
+  the loop.
+
+The finding points at `for` and names the context the loop ignores (the innermost one in scope).
+A loop inside a reported loop is not reported again: the outer loop is the finding.
+
+Not reported, because cancellation reaches the loop another way or the loop ends by itself:
+
+- a counting loop `for i := 0; i < n; i++`, or a range over anything but a channel;
+- `for v := range ch` when `ch` is made by this function (or one around it) and closed by it —
+  the function controls when the loop ends, typically by closing `ch` on cancellation — and a
+  range over a struct field the file closes;
+- a wait that ends with the context anyway: on a channel returned by a call that is given the
+  context (`for ev := range w.Watch(ctx)`), or on one that a function literal consulting
+  cancellation sends on or closes, or that is closed in a `case <-ctx.Done():` branch;
+- a loop with a stop signal of its own: it receives from a channel named like one (see
+  select-missing-done's `stop-channels`), from a channel that is only ever closed, or from a
+  channel registered with `signal.Notify`;
+- a loop that reads a variable set where cancellation is seen (`case <-ctx.Done(): stopped = true`),
+  calls a local closure that checks the context, or calls a cancel function (it drives
+  cancellation rather than missing it);
+- a context that straight-line code has already cancelled (`cancel()`) before the loop.
+
+## Why it matters
+
+A loop that waits is how a service spends its life: consuming a queue, polling, retrying. If
+it never looks at the context, cancelling the request or shutting the server down does not stop
+it: the goroutine running it stays blocked or keeps polling, holding its memory, connections and
+whatever it was working on. Each cancelled request leaves one behind.
+
+## Bad
+
+```go
+package worker
+
+import (
+	"context"
+	"log"
+)
+
+type Job struct{ ID int }
+
+func Consume(ctx context.Context, jobs <-chan Job) {
+	for job := range jobs {
+		log.Printf("processing job %d", job.ID)
+	}
+}
+```
+
+```go
+package health
+
+import (
+	"context"
+	"time"
+)
+
+func WaitReady(ctx context.Context, probe func() bool) {
+	for !probe() {
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+```
+
+## Good
+
+```go
+package worker
+
+import (
+	"context"
+	"log"
+)
+
+type Job struct{ ID int }
+
+func Consume(ctx context.Context, jobs <-chan Job) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case job, ok := <-jobs:
+			if !ok {
+				return nil
+			}
+			log.Printf("processing job %d", job.ID)
+		}
+	}
+}
+```
+
+## How to fix
+
+Wait in a `select` that also has `case <-ctx.Done():` and returns `ctx.Err()` there, check
+`ctx.Err()` at the top of each iteration of a polling loop, or pass the context to the call that
+blocks (`conn.SetDeadline` from `ctx.Deadline()`, `req.WithContext(ctx)`). When a producer owns
+the channel, let it close the channel on cancellation and make the consumer's `range` end.
+
+## Options
+
+- `blocking-calls` (list of strings, default empty): more calls that block, written as they
+  appear in code, e.g. `conn.Read` or `l.Accept`. A call matches when these names end its
+  selector chain: `conn.Read` matches `conn.Read(buf)` and `s.conn.Read(buf)`. The other wait
+  rules see the same list, so a loop that this option makes a finding is also left out of
+  select-missing-done and sleep-ignores-cancel.
 
 """###,
         "lost-cancel-discarded": ###"""
@@ -1194,6 +1548,132 @@ pass `context.TODO()`, which says exactly that and never panics. `context.Backgr
 the top of a program: `main`, initialisation, tests.
 
 """###,
+        "select-missing-done": ###"""
+# select-missing-done
+
+- **Severity:** warning
+- **Category:** lifecycle
+
+## What it finds
+
+A blocking `select` (no `default` case) in a function with a context in scope that has no case
+receiving from that context's `Done()` — or from any `x.Done()`, since without types every
+`Done()` channel is taken for a context's — while it waits on a timer (`time.After`, `timer.C`,
+`ticker.C`) or on channels. After the context is cancelled, such a select keeps waiting.
+
+When another case receives from the select's own stop signal, the finding is `info` instead: the
+select has its own cancellation, just not the caller's. A stop signal is a channel named like one
+(see `stop-channels`), a channel that is only ever closed, a channel registered with
+`signal.Notify`, or a `v, ok := <-ch` case that leaves when `ch` is closed.
+
+The finding points at `select`. Not reported:
+
+- when a case's channel is fed by code that reacts to cancellation (it comes from a call given the
+  context, or a goroutine consulting the context sends on it or closes it): the select wakes up
+  when the context ends;
+- when the select sits in a loop already reported by loop-ignores-cancel, or is the wait of a
+  goroutine reported by goroutine-ignores-cancel (one finding per problem; each rule reports
+  these again when the other is disabled);
+- `select {}`, which waits on nothing.
+
+## Why it matters
+
+`select { case <-time.After(5 * time.Second): ...; case v := <-ch: ... }` is how Go code waits
+for "a result or a timeout". Without the context's case, a cancelled caller still waits for the
+full timeout — or forever, if there is no timeout — before it can clean up, and the goroutine
+doing the waiting is held for that long.
+
+## Bad
+
+```go
+package cache
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+var ErrTimeout = errors.New("timed out waiting for the cache")
+
+func WaitFilled(ctx context.Context, filled <-chan struct{}) error {
+	select {
+	case <-filled:
+		return nil
+	case <-time.After(5 * time.Second):
+		return ErrTimeout
+	}
+}
+```
+
+```go
+package watch
+
+import (
+	"context"
+	"errors"
+)
+
+type Event struct{ Key string }
+
+var ErrClosed = errors.New("watcher closed")
+
+type Watcher struct {
+	events chan Event
+	quit   chan struct{}
+}
+
+func (w *Watcher) Next(ctx context.Context) (Event, error) {
+	select {
+	case ev := <-w.events:
+		return ev, nil
+	case <-w.quit:
+		return Event{}, ErrClosed
+	}
+}
+```
+
+## Good
+
+```go
+package cache
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+var ErrTimeout = errors.New("timed out waiting for the cache")
+
+func WaitFilled(ctx context.Context, filled <-chan struct{}) error {
+	timer := time.NewTimer(5 * time.Second)
+	defer timer.Stop()
+	select {
+	case <-filled:
+		return nil
+	case <-timer.C:
+		return ErrTimeout
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+```
+
+## How to fix
+
+Add `case <-ctx.Done(): return ctx.Err()` to the select. If the select must also stop on its
+own signal, keep both cases.
+
+## Options
+
+- `stop-channels` (list of strings): the names of channels that carry a stop signal. The
+  default is `done`, `quit`, `stop`, `stopCh`, `closing`, `shutdown`, `exit`, `close`, `closed`,
+  `cancel`, `stopping` and `stopped`; a name also matches with a `Ch`, `C` or `Chan` suffix, in
+  any case (`doneCh`, `stopc`, `s.quitChan`). Setting the option replaces the default list.
+  loop-ignores-cancel and goroutine-ignores-cancel use the same names.
+
+"""###,
         "shutdown-without-deadline": ###"""
 # shutdown-without-deadline
 
@@ -1284,6 +1764,107 @@ func main() {
 
 Give the shutdown a deadline with `context.WithTimeout` — a little shorter than the grace period
 of whatever stops the process — and, when it expires, `srv.Close()` the remaining connections.
+
+"""###,
+        "sleep-ignores-cancel": ###"""
+# sleep-ignores-cancel
+
+- **Severity:** warning
+- **Category:** lifecycle
+
+## What it finds
+
+`time.Sleep(d)` in a function with a context in scope: the wait cannot be interrupted by
+cancellation. It is a warning inside a loop (retry, backoff and poll loops, where the delay
+repeats) and inside a goroutine's function literal, and `info` for a one-off sleep elsewhere,
+where cancellation is merely delayed by `d`. The finding points at the call and suggests a select
+on the context and a timer.
+
+Not reported:
+
+- when the enclosing loop is already reported by loop-ignores-cancel, or the enclosing goroutine
+  by goroutine-ignores-cancel (one finding per problem; with those rules disabled, the sleep is
+  reported);
+- a sleep of a constant duration under 100ms, which cannot delay cancellation noticeably;
+- a sleep followed in its block by a call of a cancel function (`time.Sleep(d); cancel()`): it
+  times a cancellation rather than ignoring one;
+- a context that straight-line code has already cancelled before the sleep.
+
+## Why it matters
+
+A retry loop with `time.Sleep(backoff)` holds a cancelled request for the whole backoff — with
+exponential backoff, for minutes — and a shutting-down server waits for every sleeping goroutine.
+The caller has given up; the work goes on.
+
+## Bad
+
+```go
+package client
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+func GetWithRetry(ctx context.Context, client *http.Client, url string) (*http.Response, error) {
+	var lastErr error
+	for attempt := 0; attempt < 5; attempt++ {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := client.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		lastErr = err
+		time.Sleep(time.Duration(attempt+1) * time.Second)
+	}
+	return nil, lastErr
+}
+```
+
+## Good
+
+```go
+package client
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+func GetWithRetry(ctx context.Context, client *http.Client, url string) (*http.Response, error) {
+	var lastErr error
+	for attempt := 0; attempt < 5; attempt++ {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := client.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		lastErr = err
+		timer := time.NewTimer(time.Duration(attempt+1) * time.Second)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return nil, ctx.Err()
+		case <-timer.C:
+		}
+	}
+	return nil, lastErr
+}
+```
+
+## How to fix
+
+Replace the sleep with `select { case <-ctx.Done(): return ctx.Err(); case <-time.After(d): }`,
+or, in a loop, with one `time.NewTimer` that is `Reset` each iteration and selected on together
+with `ctx.Done()`.
 
 """###,
         "sql-without-context": ###"""
@@ -1887,6 +2468,101 @@ func Start() {
 ## How to fix
 
 Fix the syntax at the reported position; `gofmt -e` reports the same errors.
+
+"""###,
+        "time-after-in-loop": ###"""
+# time-after-in-loop
+
+- **Severity:** info
+- **Category:** lifecycle
+
+## What it finds
+
+`time.After(d)` evaluated in a select case inside a `for` loop: every iteration creates a new
+timer. The finding points at the `time.After` call. It is `info` when the module's `go`
+directive is 1.23 or later — the timers are collected early since Go 1.23, but each iteration
+still allocates one — and a `warning` when the directive is older, or when no `go.mod` is found
+above the file (from standard input, for instance), because before Go 1.23 every one of those
+timers stays in memory until it fires.
+
+Not reported when every other case of the select leaves the loop (returns, breaks out of it,
+panics): then the loop only goes round again when the timer has fired, and a fired timer is gone
+before the next one is made — `time.After` there is a cancellable sleep, not a pile of timers.
+
+The `go` directive is read from the nearest `go.mod` above the file; when there is none, the
+configured default language version is used, if any.
+
+## Why it matters
+
+A loop that receives messages and uses `time.After(30 * time.Second)` as an idle timeout
+creates one timer per message. At thousands of messages a second, that is tens of thousands of
+live timers, each holding memory and a slot in the runtime's timer heap until it fires, long
+after the iteration that made it has moved on.
+
+## Bad
+
+```go
+package stream
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+var errIdle = errors.New("stream idle")
+
+func Forward(ctx context.Context, in <-chan []byte, out chan<- []byte, idle time.Duration) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case msg := <-in:
+			out <- msg
+		case <-time.After(idle):
+			return errIdle
+		}
+	}
+}
+```
+
+## Good
+
+```go
+package stream
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+var errIdle = errors.New("stream idle")
+
+func Forward(ctx context.Context, in <-chan []byte, out chan<- []byte, idle time.Duration) error {
+	timer := time.NewTimer(idle)
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case msg := <-in:
+			out <- msg
+			if !timer.Stop() {
+				<-timer.C
+			}
+			timer.Reset(idle)
+		case <-timer.C:
+			return errIdle
+		}
+	}
+}
+```
+
+## How to fix
+
+Create one `time.NewTimer` before the loop, `Stop` and `Reset` it when an iteration should
+restart the timeout, and select on its `C`. Remember `defer timer.Stop()`.
 
 """###,
         "unused-suppression": ###"""

@@ -38,3 +38,21 @@ func applyingFixes(_ source: String, only ruleID: String) -> String {
     }
     return String(decoding: bytes, as: UTF8.self)
 }
+
+/// A Go file made of one package-and-imports line and `body`, so the body starts on line 2.
+/// The imports cover what the lifecycle tests use; unused ones do not matter to the linter.
+func goSource(_ body: String) -> String {
+    "package p; import (\"context\"; \"errors\"; \"net\"; \"net/http\"; \"os\"; \"os/signal\"; \"sync\"; \"time\")\n" + body
+}
+
+/// Settings with the given rules disabled.
+func settingsDisabling(_ ruleIDs: String...) -> LintSettings {
+    LintSettings(rules: Dictionary(uniqueKeysWithValues: ruleIDs.map { ($0, RuleSettings(enabled: false)) }))
+}
+
+/// Asserts that no body in `bodies` (each made a file by `goSource`) gives a finding of the rule.
+func assertNoFindings(_ bodies: [String], only ruleID: String, file: StaticString = #filePath, line: UInt = #line) {
+    for body in bodies {
+        XCTAssertEqual(findings(goSource(body), only: ruleID), [], body, file: file, line: line)
+    }
+}
