@@ -7,7 +7,10 @@ enum ContextNotFirst {
     static let rule = GoRule(
         id: "context-not-first",
         summary: "a context.Context parameter that is not the first parameter",
-        severity: .info, category: "conventions", check: check)
+        severity: .info, category: "conventions",
+        options: [.stringList("allow-types-before",
+                              summary: "parameter types, as written, that may come before the context besides *testing.T/B/F and testing.TB")],
+        check: check)
 
     /// Parameters that by convention may come before the context (test helpers take `t` first).
     static let defaultAllowedBefore: Set<String> = ["*testing.T", "*testing.B", "*testing.F", "testing.TB"]
