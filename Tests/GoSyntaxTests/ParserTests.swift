@@ -1,3 +1,4 @@
+import Foundation
 import GoSyntax
 import LintCore
 import XCTest
@@ -361,6 +362,20 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(errors(blocks).count, 1)
         let deepButFine = "package p\nvar x = " + String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500) + "\n"
         XCTAssertEqual(errors(deepButFine), [])
+    }
+
+    /// Found by the fuzzer: `name [[[[...` in a struct field used to be parsed both ways at every
+    /// level, exponentially; deciding by bracket counting keeps it linear.
+    func testNestedBracketsInFieldsParseInLinearTime() {
+        let field = "\tp " + String(repeating: "[", count: 40) + "\n"
+        let text = "package p\ntype T struct {\n" + String(repeating: field, count: 20) + "}\n"
+        let started = Date()
+        XCTAssertFalse(errors(text).isEmpty)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1)
+        XCTAssertEqual(declarations("package p\ntype T struct {\n\tList[int]\n\ta [2]List[int]\n}\nfunc f(List[int], [3]int) {}\n"), """
+        (genDecl:type (typeSpec T _ (structType (fieldList (field (list) (indexExpr List int) _) (field (list a) (arrayType 2 (indexExpr List int)) _)))))
+        (funcDecl _ f (funcType _ (fieldList (field (list) (indexExpr List int) _) (field (list) (arrayType 3 int) _)) _) (blockStmt))
+        """)
     }
 
     func testEmptyAndDegenerateFiles() {

@@ -160,26 +160,36 @@ extension Parser {
     }
 
     /// At `Name [`: a generic type used as an embedded field or an unnamed parameter
-    /// (`List[T]`) rather than a name followed by an array type (`a [2]int`).
-    /// Returns the type, or nil with the position restored.
+    /// (`List[T]`) rather than a name followed by an array type (`a [2]int`). Decided by what
+    /// follows the matching `]`, found by counting brackets over the tokens — not by parsing twice,
+    /// which nested brackets would make exponential. Returns the type, or nil with nothing consumed.
     mutating func tryEmbeddedInstantiation() -> NodeID? {
         if peek(2) == .rightBracket || peek(2) == .ellipsis { return nil }
-        let savedPosition = position
-        let savedErrors = errors.count
-        let savedScratch = scratch.count
-        let startOffset = token.start
-        let name = parseIdentifier()
-        let instantiated = parseTypeArguments(name, start: startOffset)
-        switch kind {
-        case .comma, .rightParen, .semicolon, .rightBrace, .string, .eof:
-            if errors.count == savedErrors { return instantiated }
-        default:
-            break
+        var index = position + 1
+        var depth = 0
+        scan: while index < tokens.count {
+            switch tokens[index].kind {
+            case .leftBracket, .leftParen, .leftBrace:
+                depth += 1
+            case .rightBracket, .rightParen, .rightBrace:
+                depth -= 1
+                if depth == 0 { break scan }
+                if depth < 0 { return nil }
+            case .eof:
+                return nil
+            default:
+                break
+            }
+            index += 1
         }
-        seek(to: savedPosition)
-        errors.removeSubrange(savedErrors...)
-        scratch.removeSubrange(savedScratch...)
-        return nil
+        guard tokens[index].kind == .rightBracket, index + 1 < tokens.count else { return nil }
+        switch tokens[index + 1].kind {
+        case .comma, .rightParen, .semicolon, .rightBrace, .string, .eof:
+            let startOffset = token.start
+            return parseTypeArguments(parseIdentifier(), start: startOffset)
+        default:
+            return nil
+        }
     }
 
     mutating func emptyList() -> NodeID {
