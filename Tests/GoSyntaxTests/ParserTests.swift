@@ -357,7 +357,7 @@ final class ParserTests: XCTestCase {
     func testHostileNestingEndsWithOneCleanError() {
         let parens = "package p\nvar x = " + String(repeating: "(", count: 100_000)
         XCTAssertEqual(errors(parens).count, 1)
-        XCTAssertTrue(errors(parens)[0].contains("nesting deeper than 2000 levels"))
+        XCTAssertTrue(errors(parens)[0].contains("nesting deeper than 1000 levels"))
         let blocks = "package p\nfunc f() {" + String(repeating: "{", count: 100_000) + String(repeating: "}", count: 100_000) + "}\n"
         XCTAssertEqual(errors(blocks).count, 1)
         let deepButFine = "package p\nvar x = " + String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500) + "\n"

@@ -5,7 +5,7 @@ import LintCore
 public enum GoParser {
     /// Nesting deeper than this (parentheses, blocks, types, statements) stops the parse with
     /// one clean error instead of exhausting the stack. Real code stays far below it.
-    public static let maximumNestingDepth = 2_000
+    public static let maximumNestingDepth = 1_000
 
     /// At most this many syntax errors are kept per file; later ones are mostly fallout.
     public static let maximumErrorCount = 10

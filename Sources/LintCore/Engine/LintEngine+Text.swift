@@ -27,8 +27,15 @@ extension LintEngine {
         }
         let source = SourceFile(path: display, bytes: bytes)
         let policy = SuppressionPolicy(ruleIDs: rules.map(\.id), strict: request.strictSuppressions)
-        let diagnostics = Self.lintFile(source, frontEnd: frontEnds[frontEndIndex],
-                                        settings: plan.settings[planned.settingsIndex], policy: policy)
+        let frontEnd = frontEnds[frontEndIndex]
+        let settings = plan.settings[planned.settingsIndex]
+        // On a worker with the engine's large stack, like files from disk: the caller's thread
+        // (often the main one) may be too small for the deepest input the parsers accept.
+        let slot = ResultSlots<[Diagnostic]>(count: 1)
+        ParallelWorkers.forEachIndex(1, workerCount: 1) { _ in
+            slot.store(Self.lintFile(source, frontEnd: frontEnd, settings: settings, policy: policy), at: 0)
+        }
+        let diagnostics = slot.value(at: 0) ?? []
         result.diagnostics = diagnostics.sorted(by: Diagnostic.outputOrder)
         result.filesLinted = 1
         result.bytesRead = bytes.count
