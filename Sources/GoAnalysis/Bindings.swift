@@ -382,13 +382,7 @@ private struct Resolver {
             openScope(statement)
             resolveStatement(tree.child(statement, 0))
             resolveExpression(tree.child(statement, 1))
-            for clause in tree.children(tree.child(statement, 2)) {
-                openScope(clause)
-                let children = tree.children(clause)
-                if let list = children.first { resolveExpressionList(list) }
-                for inner in children.dropFirst() { resolveStatement(inner) }
-                closeScope()
-            }
+            resolveCaseClauses(tree.child(statement, 2))
             closeScope()
         case .typeSwitchStmt:
             openScope(statement)
@@ -405,13 +399,7 @@ private struct Resolver {
                 declare(boundName, kind: .variable, declaration: guardStatement,
                         value: tree.child(tree.child(guardStatement, 1), 0))
             }
-            for clause in tree.children(tree.child(statement, 2)) {
-                openScope(clause)
-                let children = tree.children(clause)
-                if let list = children.first { resolveExpressionList(list) }
-                for inner in children.dropFirst() { resolveStatement(inner) }
-                closeScope()
-            }
+            resolveCaseClauses(tree.child(statement, 2))
             closeScope()
         case .selectStmt:
             for clause in tree.children(tree.child(statement, 0)) {
@@ -438,6 +426,17 @@ private struct Resolver {
             break
         default:
             resolveExpression(statement)
+        }
+    }
+
+    /// Each case clause of a switch body is a scope of its own.
+    mutating func resolveCaseClauses(_ body: NodeID) {
+        for clause in tree.children(body) {
+            openScope(clause)
+            let children = tree.children(clause)
+            if let list = children.first { resolveExpressionList(list) }
+            for inner in children.dropFirst() { resolveStatement(inner) }
+            closeScope()
         }
     }
 

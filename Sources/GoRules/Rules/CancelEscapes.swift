@@ -18,7 +18,7 @@ enum CancelEscapes {
         var owner: String
     }
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         guard file.imports.importsContext || file.imports.imports("os/signal") else { return }
         var holders = HolderReads(file: file)
@@ -159,7 +159,6 @@ enum CancelEscapes {
     /// distinct go statements sharing a cancel are left alone: "whichever finishes first stops the
     /// other" is a common deliberate design.
     static func sharedGoStatement(of symbol: SymbolID, definition: CancelDefinition, file: GoFile) -> NodeID? {
-        let tree = file.tree
         guard definition.function.exists else { return nil }
         var goStatements: [NodeID] = []
         for reference in file.bindings.uses(of: symbol) {

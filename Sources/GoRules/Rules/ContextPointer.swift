@@ -13,7 +13,7 @@ enum ContextPointer {
     static let advice = "pass and store context.Context by value; a pointer to the interface keeps the context "
         + "and its cancellation alive in the holder and invites races"
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         guard file.imports.importsContext else { return }
         let tree = file.tree

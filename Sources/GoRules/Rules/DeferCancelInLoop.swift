@@ -10,7 +10,7 @@ enum DeferCancelInLoop {
         summary: "a cancel function created in a loop body is deferred, so it runs only when the function returns",
         severity: .warning, category: "lifecycle", check: check)
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         guard file.imports.importsContext || file.imports.imports("os/signal") else { return }
         let tree = file.tree

@@ -21,7 +21,7 @@ enum DoneCaseNoExit {
         var checked: NodeID
     }
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         let facts = file.waitFacts(WaitRules.options(context))
         guard !facts.selects.isEmpty || !facts.errCalls.isEmpty else { return }

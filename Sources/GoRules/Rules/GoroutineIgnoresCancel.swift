@@ -10,7 +10,7 @@ enum GoroutineIgnoresCancel {
         summary: "a goroutine literal waits without consulting the context in scope, so it can leak after cancellation",
         severity: .warning, category: "lifecycle", check: check)
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         guard let facts = WaitRules.factsWhereContextsExist(context) else { return }
         let loopRuleEnabled = context.isRuleEnabled(WaitRules.loopRuleID)
         let tree = context.tree

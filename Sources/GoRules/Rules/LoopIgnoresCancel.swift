@@ -11,7 +11,7 @@ enum LoopIgnoresCancel {
         options: [.stringList("blocking-calls", summary: "extra calls that block, as written (`conn.Read`, `queue.Pop`)")],
         check: check)
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         guard let facts = WaitRules.factsWhereContextsExist(context) else { return }
         let tree = context.tree
         for finding in facts.loopsIgnoringCancel {

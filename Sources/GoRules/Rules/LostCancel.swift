@@ -10,7 +10,7 @@ enum LostCancel {
         summary: "the cancel function of a derived context is not called on every path",
         severity: .error, category: "lifecycle", check: check)
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         guard file.imports.importsContext || file.imports.imports("os/signal") else { return }
         for definition in file.cancels.definitions where definition.symbol != nil {

@@ -9,7 +9,7 @@ enum LostCancelDiscarded {
         summary: "the cancel function of a derived context is discarded with `_`",
         severity: .error, category: "lifecycle", check: check)
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         guard file.imports.importsContext || file.imports.imports("os/signal") else { return }
         let tree = file.tree

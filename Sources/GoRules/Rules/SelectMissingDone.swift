@@ -13,7 +13,7 @@ enum SelectMissingDone {
                               summary: "channel names that signal a stop of their own (a case on one makes the finding info); `*Ch`/`*C` variants included")],
         check: check)
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         guard let facts = WaitRules.factsWhereContextsExist(context) else { return }
         let syntax = facts.syntax
         let loopRuleEnabled = context.isRuleEnabled(WaitRules.loopRuleID)

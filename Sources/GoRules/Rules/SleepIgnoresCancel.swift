@@ -9,7 +9,7 @@ enum SleepIgnoresCancel {
         summary: "time.Sleep with a context in scope cannot be interrupted by cancellation",
         severity: .warning, category: "lifecycle", check: check)
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         guard let facts = WaitRules.factsWhereContextsExist(context), !facts.sleeps.isEmpty else { return }
         let file = context.file
         let syntax = facts.syntax

@@ -12,7 +12,7 @@ enum TimeAfterInLoop {
     /// Since Go 1.23 unreferenced timers are collected before they fire.
     static let collectedTimersVersion = GoVersion(major: 1, minor: 23)
 
-    static func check(_ context: inout GoRuleContext) {
+    @Sendable static func check(_ context: inout GoRuleContext) {
         let file = context.file
         guard file.imports.imports("time") else { return }
         let facts = file.waitFacts(WaitRules.options(context))

@@ -105,24 +105,15 @@ extension Parser {
             let statement = finish(.branchStmt, op: keyword, start: startOffset, end: previousEnd, mark: statementMark)
             expectSemicolon()
             return statement
-        case .leftBrace:
-            let block = parseBlock()
-            expectSemicolon()
-            return block
-        case .kwIf:
-            let statement = parseIfStatement()
-            expectSemicolon()
-            return statement
-        case .kwSwitch:
-            let statement = parseSwitchStatement()
-            expectSemicolon()
-            return statement
-        case .kwSelect:
-            let statement = parseSelectStatement()
-            expectSemicolon()
-            return statement
-        case .kwFor:
-            let statement = parseForStatement()
+        case .leftBrace, .kwIf, .kwSwitch, .kwSelect, .kwFor:
+            let statement: NodeID
+            switch kind {
+            case .kwIf: statement = parseIfStatement()
+            case .kwSwitch: statement = parseSwitchStatement()
+            case .kwSelect: statement = parseSelectStatement()
+            case .kwFor: statement = parseForStatement()
+            default: statement = parseBlock()
+            }
             expectSemicolon()
             return statement
         case .semicolon:

@@ -9,7 +9,7 @@ enum BlockingWaitInAsync {
         summary: "a blocking sleep or wait in async code holds a cooperative thread and ignores cancellation",
         severity: .warning, category: "blocking", triggers: ["sleep", "wait"], check: check)
 
-    static func check(_ context: inout SwiftRuleContext) {
+    @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
         for call in file.nodes(.call) {
             guard let (what, remedy) = blockingWait(call, file: file), file.isInAsyncContext(call) else { continue }

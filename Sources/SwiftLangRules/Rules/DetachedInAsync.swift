@@ -9,7 +9,7 @@ enum DetachedInAsync {
         summary: "a detached task awaited right away in async code drops the caller's cancellation",
         severity: .info, category: "api", triggers: ["detached"], check: check)
 
-    static func check(_ context: inout SwiftRuleContext) {
+    @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
         for task in file.taskCreations where task.flavor == .detached {
             guard file.isInAsyncContext(task.call), let awaited = awaitedResult(of: task, file: file) else { continue }

@@ -9,7 +9,7 @@ enum LoopIgnoresCancellation {
         summary: "an unbounded loop in async code never checks for cancellation",
         severity: .warning, category: "loops", triggers: ["await"], check: check)
 
-    static func check(_ context: inout SwiftRuleContext) {
+    @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
         for loop in file.nodes(.whileStmt) + file.nodes(.repeatStmt) {
             guard file.loopShape(loop) == .forever, !file.loopHasExit(loop) else { continue }

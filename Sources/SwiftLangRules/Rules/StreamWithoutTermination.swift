@@ -9,7 +9,7 @@ enum StreamWithoutTermination {
         summary: "an AsyncStream's producer starts work but never sets `onTermination` to stop it",
         severity: .warning, category: "lifecycle", triggers: ["AsyncStream", "AsyncThrowingStream"], check: check)
 
-    static func check(_ context: inout SwiftRuleContext) {
+    @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
         let tree = file.tree
         for call in file.nodes(.call) {

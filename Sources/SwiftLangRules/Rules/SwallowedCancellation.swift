@@ -9,7 +9,7 @@ enum SwallowedCancellation {
         summary: "a loop in async code swallows the CancellationError (`try?` on `Task.sleep`, an empty `catch`)",
         severity: .error, category: "loops", triggers: ["await"], check: check)
 
-    static func check(_ context: inout SwiftRuleContext) {
+    @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
         let tree = file.tree
         for attempt in file.nodes(.tryExpr) where isSwallowedSleep(attempt, file: file) {

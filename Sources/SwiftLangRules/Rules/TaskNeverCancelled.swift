@@ -9,7 +9,7 @@ enum TaskNeverCancelled {
         summary: "a task stored in a property of a class or actor is never cancelled",
         severity: .warning, category: "lifecycle", triggers: ["Task"], check: check)
 
-    static func check(_ context: inout SwiftRuleContext) {
+    @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
         let tree = file.tree
         let types = file.nodes(.typeDecl).filter { declaration in

@@ -8,7 +8,7 @@ enum UnstructuredTaskDiscarded {
         summary: "a task running an unbounded loop is created and its handle discarded, so nothing can cancel it",
         severity: .warning, category: "lifecycle", triggers: ["Task"], check: check)
 
-    static func check(_ context: inout SwiftRuleContext) {
+    @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
         for task in file.taskCreations where file.isDiscarded(task.call) {
             guard let loop = unboundedLoop(in: task.closure, file: file) else { continue }
