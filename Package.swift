@@ -28,7 +28,9 @@ let package = Package(
         // Developer tool behind scripts/parse-corpus.sh and scripts/bench.sh; not shipped.
         .executableTarget(name: "cancellint-bench",
                           dependencies: ["LintCore", "GoSyntax", "GoRules", "SwiftLangSyntax", "SwiftLangRules"]),
-        .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
+        // Helpers shared by the test targets (temporary directories); not shipped.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LintCoreTests", dependencies: ["LintCore", "TestSupport"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "LintCore"]),
         .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore", "SwiftLangRules"],
                     exclude: ["FuzzRegressions"]),
@@ -36,7 +38,7 @@ let package = Package(
         .testTarget(name: "SwiftLangRulesTests",
                     dependencies: ["SwiftLangRules", "SwiftLangSyntax", "GoRules", "LintCore"]),
         // Golden/ and Resources/ (the SARIF schema) are read by path from the sources, not bundled.
-        .testTarget(name: "CancelLintCLITests", dependencies: ["CancelLintCLI", "GoRules", "SwiftLangRules", "LintCore"],
+        .testTarget(name: "CancelLintCLITests", dependencies: ["CancelLintCLI", "GoRules", "SwiftLangRules", "LintCore", "TestSupport"],
                     exclude: ["Golden", "Resources"]),
     ]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import CancelLintCLI
 import Foundation
 import GoRules

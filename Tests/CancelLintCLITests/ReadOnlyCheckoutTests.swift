@@ -1,3 +1,4 @@
+import TestSupport
 import CancelLintCLI
 import Foundation
 import XCTest
@@ -11,7 +12,7 @@ final class ReadOnlyCheckoutTests: XCTestCase {
         while let relative = enumerator?.nextObject() as? String {
             let path = root + "/" + relative
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             files[relative] = isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: path))
         }
         return files

@@ -1,4 +1,5 @@
 @testable import LintCore
+import TestSupport
 import XCTest
 
 final class DisplayPathTests: XCTestCase {

@@ -2,11 +2,11 @@ import Foundation
 import XCTest
 
 /// A fresh directory under the system's temporary directory, removed when the test ends.
-final class TemporaryDirectory {
+public final class TemporaryDirectory {
     /// The real (symlink-free) absolute path, so it can serve as the current directory.
-    let path: String
+    public let path: String
 
-    init() throws {
+    public init() throws {
         let base = FileManager.default.temporaryDirectory
             .appendingPathComponent("cancellint-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
@@ -23,31 +23,31 @@ final class TemporaryDirectory {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    func url(_ relative: String) -> String { relative.isEmpty ? path : path + "/" + relative }
+    public func url(_ relative: String) -> String { relative.isEmpty ? path : path + "/" + relative }
 
     /// Writes `text` to `relative`, creating folders on the way.
-    func write(_ relative: String, _ text: String) throws {
+    public func write(_ relative: String, _ text: String) throws {
         let target = url(relative)
         try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: target))
     }
 
-    func makeDirectory(_ relative: String) throws {
+    public func makeDirectory(_ relative: String) throws {
         try FileManager.default.createDirectory(atPath: url(relative), withIntermediateDirectories: true)
     }
 
     /// A symlink at `relative` whose content is `destination`, exactly as given (relative links stay relative).
-    func symlink(_ relative: String, to destination: String) throws {
+    public func symlink(_ relative: String, to destination: String) throws {
         try FileManager.default.createSymbolicLink(atPath: url(relative), withDestinationPath: destination)
     }
 
-    func setPermissions(_ relative: String, _ mode: mode_t) {
+    public func setPermissions(_ relative: String, _ mode: mode_t) {
         chmod(url(relative), mode)
     }
 }
 
 /// Permission bits do not stop root from reading, so those assertions only mean something for other users.
-func skipIfRoot() throws {
+public func skipIfRoot() throws {
     try XCTSkipIf(geteuid() == 0, "running as root: permission bits do not prevent reading")
 }
