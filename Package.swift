@@ -27,7 +27,9 @@ let package = Package(
         .executableTarget(name: "cancellint", dependencies: ["CancelLintCLI"]),
         // Developer tool behind scripts/parse-corpus.sh and scripts/bench.sh; not shipped.
         .executableTarget(name: "cancellint-bench",
-                          dependencies: ["LintCore", "GoSyntax", "GoRules", "SwiftLangSyntax", "SwiftLangRules"]),
+                          dependencies: ["LintCore", "GoSyntax", "GoRules", "SwiftLangSyntax", "SwiftLangRules", "ScalingShapes"]),
+        // Inputs of growing size for the complexity tests and `scripts/bench.sh --scaling`; not shipped.
+        .target(name: "ScalingShapes"),
         // Helpers shared by the test targets (temporary directories); not shipped.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore", "TestSupport"]),
@@ -38,7 +40,7 @@ let package = Package(
         .testTarget(name: "SwiftLangRulesTests",
                     dependencies: ["SwiftLangRules", "SwiftLangSyntax", "GoRules", "LintCore"]),
         // Golden/ and Resources/ (the SARIF schema) are read by path from the sources, not bundled.
-        .testTarget(name: "CancelLintCLITests", dependencies: ["CancelLintCLI", "GoRules", "SwiftLangRules", "LintCore", "TestSupport"],
+        .testTarget(name: "CancelLintCLITests", dependencies: ["CancelLintCLI", "GoRules", "SwiftLangRules", "LintCore", "TestSupport", "ScalingShapes"],
                     exclude: ["Golden", "Resources"]),
     ]
 )

@@ -3,13 +3,19 @@
 # only, parsing, and the full lint with every rule — files, MB, seconds, MB/s and peak memory.
 #
 #   scripts/bench.sh /usr/share/go-1.19/src
+#   scripts/bench.sh --scaling [SHAPE...]
+#
+# --scaling: for every shape of Sources/ScalingShapes (or those named), lints the generated input
+# at n, 2n, 4n and 8n with the real binary and prints CPU seconds (user + system) and peak
+# memory; `ratio` is each time over the previous one (linear work doubles, quadratic
+# quadruples). CANCELLINT=PATH measures another binary (an older build) on the same inputs.
 #
 # Every stage but `cat` goes through the linter's own engine (same file discovery: vendor/,
 # testdata/, hidden folders and generated files skipped; same reading and parallelism), so the
 # stages differ only in the work each adds. `lint` is the real `cancellint` binary, start-up included.
 set -eu
 if [ $# -eq 0 ]; then
-	echo "usage: scripts/bench.sh DIR..." >&2
+	echo "usage: scripts/bench.sh DIR... | scripts/bench.sh --scaling [SHAPE...]" >&2
 	exit 2
 fi
 cd "$(dirname "$0")/.."
@@ -17,6 +23,36 @@ swift build -c release --product cancellint >/dev/null
 swift build -c release --product cancellint-bench >/dev/null
 bin=$PWD/.build/release
 cd "$OLDPWD"
+
+if [ "$1" = "--scaling" ]; then
+	shift
+	linter=${CANCELLINT:-$bin/cancellint}
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	printf '%-44s %8s %9s %8s %7s %8s\n' shape n KB cpu_s ratio peak_MB
+	"$bin/cancellint-bench" --list-shapes | while IFS="$(printf '\t')" read -r name base arguments; do
+		if [ $# -gt 0 ]; then
+			case " $* " in *" $name "*) ;; *) continue ;; esac
+		fi
+		previous=""
+		for factor in 1 2 4 8; do
+			size=$((base * factor))
+			rm -rf "$work/in"
+			mkdir "$work/in"
+			"$bin/cancellint-bench" --emit "$name" "$size" "$work/in"
+			kilobytes=$(du -sk "$work/in" | cut -f1)
+			# Word splitting of $arguments is intended: it holds the shape's options.
+			# shellcheck disable=SC2086
+			(cd "$work/in" && /usr/bin/time -f '%U %S %M' -o "$work/time" "$linter" --quiet --no-color $arguments . >/dev/null 2>&1) || true
+			cpu=$(tail -n 1 "$work/time" | awk '{ printf "%.3f", $1 + $2 }')
+			peak=$(tail -n 1 "$work/time" | awk '{ printf "%.0f", $3 / 1024 }')
+			ratio=$(awk -v now="$cpu" -v before="$previous" 'BEGIN { if (before == "" || before == 0) print "-"; else printf "%.1f", now / before }')
+			printf '%-44s %8d %9d %8s %7s %8s\n' "$name" "$size" "$kilobytes" "$cpu" "$ratio" "$peak"
+			previous=$cpu
+		done
+	done
+	exit 0
+fi
 
 # Runs a command under GNU time; prints its stage line with wall seconds and peak memory.
 measure() {

@@ -4,6 +4,8 @@
 //
 //   cancellint-bench --stage read|lex|parse|lint [--show-errors] PATH...
 //   cancellint-bench --dump FILE.swift     prints the Swift syntax tree of one file
+//   cancellint-bench --list-shapes          prints the scaling shapes: name, base size, arguments
+//   cancellint-bench --emit SHAPE N DIR     writes the shape's files for size N under DIR
 //
 // Swift files go through the same stages; at `parse` their unmodeled constructs are counted
 // (and listed with --show-errors) in place of syntax errors, since the Swift parser has none.
@@ -11,6 +13,7 @@ import Foundation
 import GoRules
 import GoSyntax
 import LintCore
+import ScalingShapes
 import SwiftLangRules
 import SwiftLangSyntax
 
@@ -91,6 +94,30 @@ while let argument = arguments.popFirst() {
         stage = chosen
     case "--show-errors":
         showErrors = true
+    case "--list-shapes":
+        for shape in ScalingShapes.all {
+            print("\(shape.name)\t\(shape.baseSize)\t\(shape.arguments.joined(separator: " "))")
+        }
+        exit(0)
+    case "--emit":
+        guard let name = arguments.popFirst(), let shape = ScalingShapes.named(name),
+              let size = arguments.popFirst().flatMap({ Int($0) }), size > 0,
+              let directory = arguments.popFirst() else {
+            FileHandle.standardError.write(Data("usage: cancellint-bench --emit SHAPE N DIR (see --list-shapes)\n".utf8))
+            exit(2)
+        }
+        do {
+            for generated in shape.generate(size) {
+                let path = directory + "/" + generated.path
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try Data(generated.bytes).write(to: URL(fileURLWithPath: path))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("cancellint-bench: \(error)\n".utf8))
+            exit(2)
+        }
+        exit(0)
     case "--dump":
         for path in arguments {
             let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []

@@ -1,0 +1,62 @@
+import CancelLintCLI
+import Foundation
+import LintCore
+import ScalingShapes
+import TestSupport
+import XCTest
+
+/// Linear cost as a tested property: every shape in `ScalingShapes.all` is linted in-process at
+/// its base size n and at 4n; the CPU time of the larger run may be at most 6 times that of the
+/// smaller (linear work gives 4, quadratic 16). CPU time, not wall time, and the least of a few
+/// runs, so a busy machine does not make the test flaky.
+final class ComplexityTests: XCTestCase {
+    static let growth = 4
+    static let allowedRatio = 6.0
+
+    func testEveryShapeScalesLinearly() throws {
+        XCTAssertFalse(ScalingShapes.all.isEmpty)
+        for shape in ScalingShapes.all {
+            try assertLinear(shape)
+        }
+    }
+
+    func testTheMeasureSeesQuadraticWork() {
+        // The measure itself must be able to fail: a loop that is quadratic in n is caught.
+        func quadratic(_ n: Int) -> Double {
+            leastCPUSeconds(repetitions: 3) {
+                var sum = 0
+                for i in 0..<n { for j in 0..<n { sum &+= i ^ j } }
+                XCTAssertNotEqual(sum, -1)
+            }
+        }
+        let small = quadratic(1_500)
+        let large = quadratic(1_500 * Self.growth)
+        XCTAssertGreaterThan(large / max(small, 1e-6), Self.allowedRatio)
+    }
+
+    private func assertLinear(_ shape: ScalingShape, file: StaticString = #filePath, line: UInt = #line) throws {
+        let small = try cost(of: shape, size: shape.baseSize)
+        let large = try cost(of: shape, size: shape.baseSize * Self.growth)
+        // Below a few milliseconds the ratio is noise; such a shape is too small to judge.
+        let ratio = large / max(small, 0.002)
+        XCTAssertLessThan(ratio, Self.allowedRatio,
+                          "\(shape.name) (\(shape.summary)): n=\(shape.baseSize) took \(small) s CPU, "
+                          + "\(Self.growth)n took \(large) s — worse than linear", file: file, line: line)
+    }
+
+    /// The least CPU time of three lints of the shape at `size`, written to a fresh directory.
+    private func cost(of shape: ScalingShape, size: Int) throws -> Double {
+        let directory = try TemporaryDirectory()
+        for generated in shape.generate(size) {
+            let path = directory.url(generated.path)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try Data(generated.bytes).write(to: URL(fileURLWithPath: path))
+        }
+        return leastCPUSeconds(repetitions: 3) {
+            let result = runCommand(["--quiet", "--no-color"] + shape.arguments + ["."], in: directory.path,
+                                    frontEnds: defaultFrontEnds)
+            XCTAssertLessThan(result.status, 2, "\(shape.name): \(result.stderr.text)")
+        }
+    }
+}
