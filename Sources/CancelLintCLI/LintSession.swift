@@ -70,6 +70,14 @@ struct LintSession {
         var report: String
         var notes: [String] = []
         var fixSummary: String?
+        let outputFile = options.report.outputPath.map { $0.hasPrefix("/") ? $0 : request.currentDirectory + "/" + $0 }
+        // Refused before any fix is written: `--fix --output v.go v.go` must leave v.go as it was.
+        if let outputFile, let outputPath = options.report.outputPath,
+           case .failure(let failure) = OutputFile.check(outputFile, linted: result.readFiles) {
+            output.standardError += RunSummary.text(for: result, includeSummaryLine: false)
+                + "\(ToolInfo.name): cannot write the report to \(TextEscaping.quotedIfNeeded(outputPath)): \(failure)\n"
+            return .usageOrInputError
+        }
         switch options.fix {
         case .off:
             report = reporter(result)
@@ -84,16 +92,22 @@ struct LintSession {
             } else {
                 result = outcome.result
                 report = reporter(result)
-                fixSummary = outcome.fixedCount == 0 ? "nothing to fix"
-                    : "fixed \(counted(outcome.fixedCount, "problem")) in \(counted(outcome.fixedFiles, "file"))"
+                let failed = outcome.failedFiles == 0 ? ""
+                    : "\(counted(outcome.failedFiles, "file")) could not be rewritten"
+                switch (outcome.fixedCount, failed.isEmpty) {
+                case (0, true): fixSummary = "nothing to fix"
+                case (0, false): fixSummary = "fixed nothing: \(failed)"
+                case (_, let allWritten):
+                    fixSummary = "fixed \(counted(outcome.fixedCount, "problem")) in \(counted(outcome.fixedFiles, "file"))"
+                        + (allWritten ? "" : "; \(failed)")
+                }
             }
         }
 
         var status = result.exitStatus
-        if let path = options.report.outputPath {
-            let file = path.hasPrefix("/") ? path : request.currentDirectory + "/" + path
-            if let reason = SystemIO.writeFile(file, report) {
-                notes.append("cannot write the report to \(path): \(reason)")
+        if let outputFile, let outputPath = options.report.outputPath {
+            if case .failure(let failure) = OutputFile.write(Array(report.utf8), to: outputFile, linted: result.readFiles) {
+                notes.append("cannot write the report to \(TextEscaping.quotedIfNeeded(outputPath)): \(failure)")
                 status = .usageOrInputError
             }
         } else {

@@ -61,6 +61,15 @@ enum OptionResolution {
         case (nil, nil): break
         }
 
+        if options.writeBaseline != nil {
+            // The baseline is all such a run writes; an option that would change or show anything else would be ignored.
+            let ignored = [("--fix", parsed.fixRequested && !parsed.diffRequested), ("--fix --diff", parsed.diffRequested),
+                           ("--output", options.report.outputPath != nil), ("--format", parsed.formatName != nil)]
+            if let (name, _) = ignored.first(where: { $0.1 }) {
+                throw UsageError("--write-baseline records the findings and writes nothing else; it cannot be combined with \(name)")
+            }
+        }
+
         if let name = options.stdinFilename {
             guard !name.isEmpty else { throw UsageError("--stdin-filename needs a path") }
             guard paths.isEmpty else {

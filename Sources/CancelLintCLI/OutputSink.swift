@@ -11,17 +11,28 @@ import LintCore
 /// Where `run` writes text. The command collects all of a stream's text first and writes it
 /// with one call, so a sink sees at most one write per run.
 public struct OutputSink: Sendable {
-    private let writeText: @Sendable (String) -> Void
+    /// Returns why the text could not be written, or nil.
+    private let writeText: @Sendable (String) -> String?
     /// Whether the text lands on a terminal, where the text report may use colour and excerpts.
     public let isTerminal: Bool
 
-    /// A sink that hands the text to `write`, e.g. to capture it in a test.
+    /// A sink that hands the text to `write`, e.g. to capture it in a test; it never fails.
     public init(_ write: @escaping @Sendable (String) -> Void, isTerminal: Bool = false) {
+        self.init(failable: { text in
+            write(text)
+            return nil
+        }, isTerminal: isTerminal)
+    }
+
+    /// A sink whose `write` returns why the text could not be written, or nil.
+    public init(failable write: @escaping @Sendable (String) -> String?, isTerminal: Bool = false) {
         writeText = write
         self.isTerminal = isTerminal
     }
 
-    public func write(_ text: String) {
+    /// Writes `text`; the reason it could not be written (a full disk, a closed pipe), or nil.
+    @discardableResult
+    public func write(_ text: String) -> String? {
         writeText(text)
     }
 
@@ -29,9 +40,9 @@ public struct OutputSink: Sendable {
     public static let standardError = OutputSink(fileDescriptor: STDERR_FILENO)
 
     /// Writes straight to the descriptor, unbuffered, so nothing is left in a buffer at `exit`.
-    /// A closed pipe or full disk ends the write: nothing more can be said, and the exit status still tells.
     public init(fileDescriptor: Int32) {
-        self.init({ text in SystemIO.writeAll(fileDescriptor, text) }, isTerminal: isatty(fileDescriptor) == 1)
+        self.init(failable: { text in SystemIO.writeAll(fileDescriptor, text).map(SystemIO.reason) },
+                  isTerminal: isatty(fileDescriptor) == 1)
     }
 }
 

@@ -6,7 +6,8 @@ import LintCore
 /// after the work is done; nothing else is written anywhere. `currentDirectory` (absolute) is
 /// what relative paths are resolved against, so tests can run in-process in any directory.
 /// `environment` supplies standard input and environment variables (tests pass their own).
-/// Besides the two streams, only `--output` and `--fix` write anything, and only where asked.
+/// Besides the two streams, only `--output`, `--write-baseline` and `--fix` write anything, and
+/// only where asked (README, "Guarantees"). A failed write to standard output makes the status 2.
 public func run(arguments: [String], frontEnds: [any LanguageFrontEnd],
                 stdout: OutputSink, stderr: OutputSink, currentDirectory: String,
                 environment: RunEnvironment = .process) -> Int32 {
@@ -22,9 +23,14 @@ public func run(arguments: [String], frontEnds: [any LanguageFrontEnd],
         status = execute(command, frontEnds: frontEnds, currentDirectory: currentDirectory,
                          environment: environment, colourTerminal: terminal, output: &output)
     }
-    if !output.standardOutput.isEmpty { stdout.write(output.standardOutput) }
+    var finalStatus = status
+    // A report that did not reach standard output (`> /dev/full`, a closed pipe) is a failed run.
+    if !output.standardOutput.isEmpty, let reason = stdout.write(output.standardOutput) {
+        output.standardError += "\(ToolInfo.name): cannot write to standard output: \(reason)\n"
+        finalStatus = max(finalStatus, .usageOrInputError)
+    }
     if !output.standardError.isEmpty { stderr.write(output.standardError) }
-    return status.rawValue
+    return finalStatus.rawValue
 }
 
 /// The text a command produces, held until the end so each stream is written in one call.
@@ -93,7 +99,7 @@ func writeBaseline(_ result: LintResult, to path: String, options: LintOptions, 
         output.standardError += "\(ToolInfo.name): baseline not written: a named path could not be linted\n"
         return .usageOrInputError
     }
-    switch Baseline.write(result.diagnostics, to: path, currentDirectory: currentDirectory) {
+    switch Baseline.write(result.diagnostics, to: path, currentDirectory: currentDirectory, linted: result.readFiles) {
     case .failure(let error):
         output.standardError += "\(ToolInfo.name): \(error)\n"
         return .usageOrInputError
@@ -102,7 +108,7 @@ func writeBaseline(_ result: LintResult, to path: String, options: LintOptions, 
             let count = result.diagnostics.count
             output.standardError += "\(ToolInfo.name): wrote \(count) finding\(count == 1 ? "" : "s") "
                 + "in \(result.filesLinted) file\(result.filesLinted == 1 ? "" : "s") to "
-                + "\(path)\n"
+                + "\(TextEscaping.quotedIfNeeded(path))\n"
         }
         return .success
     }

@@ -24,7 +24,8 @@ public final class SourceFile: Sendable {
         starts.reserveCapacity(bytes.count / 32 + 1)
         bytes.withUnsafeBufferPointer { buffer in
             for index in 0..<buffer.count where buffer[index] == UInt8(ascii: "\n") {
-                starts.append(Int32(index + 1))
+                // The readers refuse files of 2 GiB or more; text from elsewhere must not trap either.
+                starts.append(Int32(clamping: index + 1))
             }
         }
         return starts
@@ -32,7 +33,7 @@ public final class SourceFile: Sendable {
 
     /// The 1-based line and byte column of `offset` (clamped to the file).
     public func position(of offset: Int32) -> SourcePosition {
-        let clamped = max(0, min(offset, Int32(bytes.count)))
+        let clamped = max(0, min(offset, Int32(clamping: bytes.count)))
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -48,7 +49,7 @@ public final class SourceFile: Sendable {
         let lineStart = Int(lineStarts[position.line - 1])
         var units = 0
         var index = lineStart
-        let end = Int(max(0, min(offset, Int32(bytes.count))))
+        let end = Int(max(0, min(offset, Int32(clamping: bytes.count))))
         while index < end {
             let byte = bytes[index]
             if byte < 0x80 { units += 1; index += 1 }
@@ -73,8 +74,8 @@ public final class SourceFile: Sendable {
 
     /// The text of a byte range, decoded leniently (invalid UTF-8 becomes U+FFFD).
     public func text(_ range: ByteRange) -> String {
-        let lower = Int(max(0, min(range.start, Int32(bytes.count))))
-        let upper = Int(max(Int32(lower), min(range.end, Int32(bytes.count))))
+        let lower = Int(max(0, min(range.start, Int32(clamping: bytes.count))))
+        let upper = Int(max(Int32(lower), min(range.end, Int32(clamping: bytes.count))))
         return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 }

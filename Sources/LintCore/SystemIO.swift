@@ -8,6 +8,9 @@ import Darwin
 
 /// Whole-buffer `write(2)` and friends, with `errno` captured where it is set.
 public enum SystemIO {
+    /// The largest input read: byte offsets are `Int32`, so 2 GiB or more is refused.
+    public static let fileSizeLimit = Int(Int32.max)
+
     /// Writes every byte, retrying short writes and interruptions; the errno of a failure, or nil.
     @discardableResult
     public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
@@ -31,22 +34,17 @@ public enum SystemIO {
         return text.withUTF8 { writeAll(descriptor, UnsafeRawBufferPointer($0)) }
     }
 
-    /// Creates or truncates `path` and writes `text` to it; the reason it failed, or nil.
-    public static func writeFile(_ path: String, _ text: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { return SystemError.reason(errno) }
-        let failure = writeAll(descriptor, text)
-        let closeFailure = close(descriptor) == 0 ? nil : errno
-        return (failure ?? closeFailure).map(SystemError.reason)
-    }
-
-    /// Everything readable from `descriptor` until end of file, or why reading stopped.
-    public static func readAll(_ descriptor: Int32) -> Result<[UInt8], ReadFailure> {
+    /// Everything readable from `descriptor` until end of file, or why reading stopped; more than
+    /// `sizeLimit` bytes (by default the limit for files, 2 GiB less one byte) is refused.
+    public static func readAll(_ descriptor: Int32, sizeLimit: Int = fileSizeLimit) -> Result<[UInt8], ReadFailure> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { buffer in systemRead(descriptor, buffer.baseAddress, buffer.count) }
             if count > 0 {
+                guard count <= sizeLimit - bytes.count else {
+                    return .failure(ReadFailure(reason: FileReader.tooLargeReason(limit: sizeLimit)))
+                }
                 bytes += chunk[0..<count]
             } else if count == 0 {
                 return .success(bytes)

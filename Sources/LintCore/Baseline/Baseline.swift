@@ -83,7 +83,9 @@ public struct Baseline: Sendable {
 
     /// Reads a baseline written by `render`; `path` is only for messages.
     public static func parse(_ bytes: [UInt8], path: String, directory: String) throws(BaselineError) -> Baseline {
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        // Some Windows editors start a UTF-8 file with a byte-order mark; it is not part of the header.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        let lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard let first = lines.first, String(decoding: first, as: UTF8.self).trimmingCarriageReturn == header else {
             throw BaselineError(message: "\(path) is not a cancellint baseline: its first line is not `\(header)`")
         }
@@ -115,12 +117,15 @@ public struct Baseline: Sendable {
         }
     }
 
-    /// Writes the baseline of `diagnostics` to `path` atomically (a reader never sees half a file).
-    public static func write(_ diagnostics: [Diagnostic], to path: String, currentDirectory: String) -> Result<Void, BaselineError> {
+    /// Writes the baseline of `diagnostics` to `path` the way `OutputFile` writes (a new file renamed
+    /// over a regular one, never over a link, a device or one of the `linted` files).
+    public static func write(_ diagnostics: [Diagnostic], to path: String, currentDirectory: String,
+                             linted: Set<FileIdentity> = []) -> Result<Void, BaselineError> {
         let absolute = PathText.clean(PathText.absolute(path, currentDirectory: PathText.clean(currentDirectory)))
         let text = render(diagnostics, directory: PathText.parent(absolute), currentDirectory: currentDirectory)
-        return FileWriter.writeAtomically(Array(text.utf8), to: absolute).mapError { error in
-            BaselineError(message: "cannot write baseline \(PathText.display(path, currentDirectory: currentDirectory)): \(error.reason)")
+        return OutputFile.write(Array(text.utf8), to: absolute, linted: linted).mapError { error in
+            BaselineError(message: "cannot write baseline "
+                          + "\(TextEscaping.quotedIfNeeded(PathText.display(path, currentDirectory: currentDirectory))): \(error)")
         }
     }
 

@@ -53,6 +53,12 @@ public struct ChangedLines: Equatable, Sendable {
                 guard let header = Self.hunkHeader(line) else {
                     throw ParseError(message: "line \(lineNumber): malformed hunk header")
                 }
+                // Counting lines on from these must not overflow; no file we read has more lines.
+                guard header.newStart <= Self.largestLineNumber - header.newCount,
+                      header.oldCount <= Self.largestLineNumber else {
+                    throw ParseError(message: "line \(lineNumber): hunk header line numbers out of range "
+                                     + "(the largest is \(Self.largestLineNumber))")
+                }
                 (remainingOld, remainingNew, newLine) = (header.oldCount, header.newCount, header.newStart)
             }
         }
@@ -60,6 +66,9 @@ public struct ChangedLines: Equatable, Sendable {
             throw ParseError(message: "no unified diff found (expected `+++` file headers)")
         }
     }
+
+    /// Files are under 2 GiB (`FileReader.sizeLimit`), so no line number is larger.
+    static let largestLineNumber = Int(Int32.max)
 
     public mutating func addWholeFile(_ path: String) {
         wholeFiles.insert(PathText.clean(path))
@@ -132,7 +141,8 @@ public struct ChangedLines: Equatable, Sendable {
 
     private static func range(_ text: ArraySlice<UInt8>) -> (start: Int, count: Int)? {
         let parts = text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2, let start = Int(String(decoding: parts[0], as: UTF8.self)) else {
+        guard parts.count == 1 || parts.count == 2, let start = Int(String(decoding: parts[0], as: UTF8.self)),
+              start >= 0 else {
             return nil
         }
         guard parts.count == 2 else { return (start, 1) }

@@ -21,6 +21,8 @@ struct Discovery: Sendable {
     /// In discovery order: arguments in the order given, each directory's files by name, then its subdirectories.
     var files: [DiscoveredFile] = []
     var problems: [PathProblem] = []
+    /// Each named path that exists, with its symbolic links resolved.
+    var namedRealPaths: [String] = []
 }
 
 private struct DirectoryToWalk {
@@ -63,6 +65,10 @@ struct FileDiscovery {
         case .failure(let error):
             discovery.problems.append(PathProblem(path: display, message: Self.cannotRead(path, error), origin: .named))
         case .success(let status):
+            if let real = realpath(path, nil) {
+                discovery.namedRealPaths.append(String(cString: real))
+                free(real)
+            }
             if FileKind(mode: status.st_mode) == .directory {
                 walk(directory: path, display: display, into: &discovery, visitedDirectories: &visitedDirectories)
             } else if let frontEndIndex = table.frontEndIndex(forName: PathText.lastComponent(argument)) {

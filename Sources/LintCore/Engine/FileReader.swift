@@ -17,16 +17,27 @@ enum FileReader {
         case system(SystemErrorCode)
         /// A FIFO, socket or device: reading it could block or never end.
         case notRegularFile
+        /// Larger than `sizeLimit`: offsets into it would not fit the 32 bits every position uses.
+        case tooLarge(limit: Int)
 
         var reason: String {
             switch self {
             case .system(let error): return error.reason
             case .notRegularFile: return "not a regular file"
+            case .tooLarge(let limit): return FileReader.tooLargeReason(limit: limit)
             }
         }
     }
 
-    static func read(_ path: String) -> Result<Contents, Failure> {
+    static let sizeLimit = SystemIO.fileSizeLimit
+
+    static func tooLargeReason(limit: Int) -> String {
+        limit == sizeLimit ? "file too large (2 GiB or more; the limit is 2 GiB less one byte)"
+            : "file too large (more than \(limit) bytes)"
+    }
+
+    /// `sizeLimit` is a parameter only so tests can lower it.
+    static func read(_ path: String, sizeLimit: Int = sizeLimit) -> Result<Contents, Failure> {
         // O_NONBLOCK so a FIFO named `x.go` cannot hang the run; it does not affect regular files.
         let descriptor = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return .failure(.system(SystemErrorCode(errno))) }
@@ -39,16 +50,19 @@ enum FileReader {
         case .other: return .failure(.notRegularFile)
         case .regularFile: break
         }
-        switch readAll(descriptor, expectedSize: Int(status.st_size)) {
+        // Checked before reading, so a 2 GiB file (even a sparse one) costs no memory.
+        guard Int(status.st_size) <= sizeLimit else { return .failure(.tooLarge(limit: sizeLimit)) }
+        switch readAll(descriptor, expectedSize: Int(status.st_size), sizeLimit: sizeLimit) {
         case .success(let bytes): return .success(Contents(bytes: bytes, identity: FileIdentity(status)))
-        case .failure(let error): return .failure(.system(error))
+        case .failure(let error): return .failure(error)
         }
     }
 
     /// Reads to end of file. The size from `fstat` is only a hint: the file may change while we read,
     /// so reading goes on until `read` says end of file. One byte of slack lets the usual case end
     /// in a single buffer.
-    private static func readAll(_ descriptor: Int32, expectedSize: Int) -> Result<[UInt8], SystemErrorCode> {
+    /// The file may also grow while it is read: more than `sizeLimit` bytes is refused then too.
+    private static func readAll(_ descriptor: Int32, expectedSize: Int, sizeLimit: Int) -> Result<[UInt8], Failure> {
         var bytes: [UInt8] = []
         var chunkSize = max(expectedSize, 0) + 1
         while true {
@@ -69,8 +83,9 @@ enum FileReader {
                     }
                 }
             }
-            if let failure { return .failure(failure) }
+            if let failure { return .failure(.system(failure)) }
             if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
+            if bytes.count > sizeLimit { return .failure(.tooLarge(limit: sizeLimit)) }
             if reachedEnd { return .success(bytes) }
             chunkSize = max(chunkSize, 64 * 1024)
         }

@@ -7,10 +7,11 @@ import Darwin
 #endif
 
 /// A file's identity on disk, so one file reached by two paths (a symlink, a repeated argument)
-/// is linted once and a directory reached twice (a symlink loop) is walked once.
-struct FileIdentity: Hashable, Sendable {
-    let device: UInt64
-    let inode: UInt64
+/// is linted once, a directory reached twice (a symlink loop) is walked once, and no output
+/// overwrites a file being linted.
+public struct FileIdentity: Hashable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
 
     init(_ status: stat) {
         device = UInt64(truncatingIfNeeded: status.st_dev)
@@ -47,8 +48,8 @@ enum FileStatus {
     }
 }
 
-struct SystemErrorCode: Error, Hashable, Sendable {
-    let code: Int32
-    init(_ code: Int32) { self.code = code }
-    var reason: String { SystemError.reason(code) }
+public struct SystemErrorCode: Error, Hashable, Sendable {
+    public let code: Int32
+    public init(_ code: Int32) { self.code = code }
+    public var reason: String { SystemError.reason(code) }
 }

@@ -147,6 +147,8 @@ public struct LintEngine: Sendable {
                                 generatedFilesSkipped: generatedFilesSkipped, failOn: failOn)
         result.bytesRead = bytesRead
         result.sources = sources
+        result.readFiles = seen
+        result.namedRealPaths = discovery.namedRealPaths
         return result
     }
 }

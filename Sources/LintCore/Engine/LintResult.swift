@@ -21,6 +21,12 @@ public struct LintResult: Sendable {
     public var filesExcluded = 0
     /// Findings hidden because the baseline lists them.
     public var baselinedFindings = 0
+    /// Every file read (linted, or skipped as generated), by device and inode: what `--output`
+    /// and `--write-baseline` must never overwrite, however it is spelled.
+    public var readFiles: Set<FileIdentity> = []
+    /// The real paths (symbolic links resolved) of the paths named on the command line: `--fix`
+    /// rewrites only files whose real path lies inside one of them.
+    public var namedRealPaths: [String] = []
 
     public init(diagnostics: [Diagnostic], pathProblems: [PathProblem], filesLinted: Int,
                 generatedFilesSkipped: Int, failOn: Severity) {

@@ -21,8 +21,11 @@ public struct PathProblem: Hashable, Sendable, CustomStringConvertible {
         self.origin = origin
     }
 
-    /// `path: message`, the form the reporters print.
-    public var description: String { "\(path): \(message)" }
+    /// `path: message`, the form the reporters print; a path with control characters is quoted
+    /// (Go's `%q`) so the line cannot split or blame another file.
+    public var description: String {
+        "\(TextEscaping.quotedIfNeeded(path)): \(TextEscaping.escapingControlCharacters(message))"
+    }
 
     /// Deterministic order for reporting: by path bytes, then message.
     static func reportOrder(_ lhs: PathProblem, _ rhs: PathProblem) -> Bool {

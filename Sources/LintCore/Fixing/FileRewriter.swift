@@ -6,67 +6,113 @@ import Musl
 import Darwin
 #endif
 
-/// Replaces a file's contents atomically: the new text goes to a temporary file in the same
-/// folder, gets the old file's permissions (and owner, where allowed), is flushed to disk, and is
-/// renamed over the old one — so a reader sees the old file or the new one, never half of either,
-/// and a crash leaves at worst a stray temporary file. A symlink is followed: its target is
-/// rewritten and the link stays a link.
+/// Replaces a file's contents for `--fix`, changing nothing else about it:
+///
+/// - the new text goes to a temporary file in the same folder first, is flushed to disk, and gets
+///   the old file's permissions, owner and group; it is then renamed over the old one, so a reader
+///   sees the old file or the new one, never half of either, and a crash leaves at worst a stray
+///   temporary file;
+/// - a file with several hard links, or whose owner and group cannot be given back (only root and
+///   the owner may), is instead rewritten in place through its own inode once the whole new text
+///   is safely in the temporary file, so the links stay one file and it keeps its owner;
+/// - a read-only file (no write permission for anyone, or none for us) is refused, not replaced;
+/// - a symbolic link is followed — its target is rewritten and the link stays a link — but only
+///   when the target lies inside `allowedRoots`, the paths the user named.
 public enum FileRewriter {
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         /// The file no longer holds the text that was linted: the fix's offsets would be wrong.
         case changedSinceLinted
+        /// Its real path (given) is outside every path the user named.
+        case outsideNamedPaths(realPath: String)
+        case readOnly
         case system(operation: String, reason: String)
+
+        public var isOutsideNamedPaths: Bool {
+            if case .outsideNamedPaths = self { return true }
+            return false
+        }
 
         public var description: String {
             switch self {
             case .changedSinceLinted: return "it changed since it was linted; not rewritten"
+            case .outsideNamedPaths(let realPath):
+                return "it leads to \(TextEscaping.quotedIfNeeded(realPath)), outside the paths being linted; not rewritten"
+            case .readOnly: return "it is read-only; not rewritten"
             case .system(let operation, let reason): return "cannot \(operation): \(reason)"
             }
         }
     }
 
-    /// Writes `contents` to `path` if the file still holds `expected`.
-    public static func replace(_ path: String, expected: [UInt8], with contents: [UInt8]) -> Result<Void, Failure> {
+    /// Writes `contents` to `path` if the file still holds `expected`. `allowedRoots` (real paths;
+    /// nil for no limit) are the folders or files the rewritten file's real path must lie in.
+    public static func replace(_ path: String, expected: [UInt8], with contents: [UInt8],
+                               allowedRoots: [String]? = nil) -> Result<Void, Failure> {
         guard let resolved = realpath(path, nil) else { return .failure(systemFailure("resolve the path")) }
         let target = String(cString: resolved)
         free(resolved)
+        if let allowedRoots, !allowedRoots.contains(where: { Self.path(target, isInside: $0) }) {
+            return .failure(.outsideNamedPaths(realPath: target))
+        }
         switch FileReader.read(target) {
         case .failure(let error): return .failure(.system(operation: "read it again", reason: error.reason))
         case .success(let current): if current.bytes != expected { return .failure(.changedSinceLinted) }
         }
         var status = stat()
         guard stat(target, &status) == 0 else { return .failure(systemFailure("stat it")) }
+        // Root may write anything, so the permission bits themselves are asked too.
+        if status.st_mode & 0o222 == 0 || access(target, W_OK) != 0 { return .failure(.readOnly) }
 
-        // realpath's answer is absolute, so it has a slash; the temporary file goes beside the target.
-        let slash = target.utf8.lastIndex(of: UInt8(ascii: "/")) ?? target.utf8.startIndex
-        let directory = String(target[..<slash])
-        var template = Array("\(directory)/.\(PathText.lastComponent(target)).cancellint-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard descriptor >= 0 else { return .failure(systemFailure("create a temporary file beside it")) }
-        let temporary = template.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { String(cString: $0) } ?? ""
+        let temporary: TemporaryFile
+        switch TemporaryFile.create(beside: target) {
+        case .failure(let error): return .failure(.system(operation: "create a temporary file beside it", reason: error.reason))
+        case .success(let created): temporary = created
         }
         var closed = false
         func abandon(_ failure: Failure) -> Result<Void, Failure> {
-            if !closed { close(descriptor) }
-            unlink(temporary)
+            if !closed { close(temporary.descriptor) }
+            unlink(temporary.path)
             return .failure(failure)
         }
-        if let code = contents.withUnsafeBytes({ SystemIO.writeAll(descriptor, $0) }) {
+        if let code = contents.withUnsafeBytes({ SystemIO.writeAll(temporary.descriptor, $0) }) {
             return abandon(.system(operation: "write it", reason: SystemError.reason(code)))
         }
-        guard fchmod(descriptor, status.st_mode & 0o7777) == 0 else { return abandon(systemFailure("keep its permissions")) }
-        // Only root or the owner can give the file back its owner and group; failing that, the
-        // rewritten file belongs to whoever ran the fix, as with any editor's save.
-        _ = fchown(descriptor, status.st_uid, status.st_gid)
-        guard fsync(descriptor) == 0 else { return abandon(systemFailure("flush it to disk")) }
+        guard fchmod(temporary.descriptor, status.st_mode & 0o7777) == 0 else { return abandon(systemFailure("keep its permissions")) }
+        let ownerKept = fchown(temporary.descriptor, status.st_uid, status.st_gid) == 0
+        guard fsync(temporary.descriptor) == 0 else { return abandon(systemFailure("flush it to disk")) }
         closed = true
-        guard close(descriptor) == 0 else { return abandon(systemFailure("write it")) }
-        guard rename(temporary, target) == 0 else { return abandon(systemFailure("replace it")) }
+        guard close(temporary.descriptor) == 0 else { return abandon(systemFailure("write it")) }
+        if status.st_nlink > 1 || !ownerKept {
+            let result = rewriteInPlace(target, contents, original: expected)
+            unlink(temporary.path)
+            return result
+        }
+        guard rename(temporary.path, target) == 0 else { return abandon(systemFailure("replace it")) }
         return .success(())
+    }
+
+    /// Whether `path` is `root` or below it; both are real (absolute, resolved) paths.
+    public static func path(_ path: String, isInside root: String) -> Bool {
+        if path == root || root == "/" { return true }
+        return path.utf8.starts(with: root.utf8) && path.utf8.dropFirst(root.utf8.count).first == UInt8(ascii: "/")
+    }
+
+    /// Overwrites the file through its inode and cuts it to the new length. Only reached once the
+    /// whole text was written elsewhere (so the disk had room); if writing fails all the same, the
+    /// original text is put back.
+    private static func rewriteInPlace(_ target: String, _ contents: [UInt8], original: [UInt8]) -> Result<Void, Failure> {
+        let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(systemFailure("open it for writing")) }
+        defer { close(descriptor) }
+        func overwrite(with bytes: [UInt8]) -> Int32? {
+            guard lseek(descriptor, 0, SEEK_SET) == 0 else { return errno }
+            if let code = bytes.withUnsafeBytes({ SystemIO.writeAll(descriptor, $0) }) { return code }
+            guard ftruncate(descriptor, off_t(bytes.count)) == 0, fsync(descriptor) == 0 else { return errno }
+            return nil
+        }
+        guard let code = overwrite(with: contents) else { return .success(()) }
+        let restored = overwrite(with: original) == nil
+        return .failure(.system(operation: "rewrite it in place",
+                                reason: SystemError.reason(code) + (restored ? "; its text was restored" : "")))
     }
 
     private static func systemFailure(_ operation: String) -> Failure {

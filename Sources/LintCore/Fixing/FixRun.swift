@@ -17,6 +17,8 @@ public enum FixRun {
         /// Findings whose fix was applied (or shown), and the files they are in.
         public var fixedCount = 0
         public var fixedFiles = 0
+        /// Files whose fixes could not be written (each also a path problem).
+        public var failedFiles = 0
         /// Fixes skipped and files left unchanged, one line each, for standard error.
         public var messages: [String] = []
         /// The unified diff of every file (`diff` mode).
@@ -55,12 +57,20 @@ public enum FixRun {
             switch mode {
             case .diff:
                 let labels = PathText.isAbsolute(path) ? (path, path) : ("a/\(path)", "b/\(path)")
-                outcome.diff += UnifiedDiff.render(old: original, new: fixed, oldLabel: labels.0, newLabel: labels.1)
+                outcome.diff += UnifiedDiff.render(old: original, new: fixed, oldLabel: TextEscaping.diffHeaderPath(labels.0),
+                                                   newLabel: TextEscaping.diffHeaderPath(labels.1))
             case .apply:
                 guard let location = linted.location else { continue }
-                if case .failure(let failure) = FileRewriter.replace(location, expected: original, with: fixed) {
+                switch FileRewriter.replace(location, expected: original, with: fixed, allowedRoots: result.namedRealPaths) {
+                case .success: break
+                case .failure(let failure) where failure.isOutsideNamedPaths:
+                    // Not a failure of the run: the user never asked for that file to change.
+                    outcome.messages.append("\(TextEscaping.quotedIfNeeded(path)): fixes not applied: \(failure)")
+                    continue
+                case .failure(let failure):
                     outcome.result.pathProblems.append(PathProblem(path: path, message: "cannot apply fixes: \(failure)",
                                                                    origin: .named))
+                    outcome.failedFiles += 1
                     continue
                 }
                 replacements[path] = kept(relinted, original: original, fixed: fixed, path: path, keepLine: keepLine)

@@ -24,15 +24,16 @@ enum TerminalText {
         var text = ""
         for diagnostic in result.diagnostics {
             let severityColour = colour(of: diagnostic.severity)
-            text += "\(bold)\(diagnostic.path):\(diagnostic.start.line):\(diagnostic.start.column):\(reset) "
-                + "\(severityColour)\(diagnostic.severity):\(reset) \(printable(Substring(TextReporter.singleLine(diagnostic.message)))) "
+            let path = TextEscaping.quotedIfNeeded(diagnostic.path)
+            text += "\(bold)\(path):\(diagnostic.start.line):\(diagnostic.start.column):\(reset) "
+                + "\(severityColour)\(diagnostic.severity):\(reset) \(TextReporter.printableMessage(diagnostic.message)) "
                 + "\(dim)[\(diagnostic.ruleID)]\(reset)\n"
             if let source = result.sources[diagnostic.path]?.file {
                 text += excerpt(of: diagnostic, in: source, caretColour: severityColour)
             }
             for related in diagnostic.related {
-                text += "  \(bold)\(diagnostic.path):\(related.start.line):\(related.start.column):\(reset) "
-                    + "\(colour(of: .info))note:\(reset) \(printable(Substring(TextReporter.singleLine(related.message))))\n"
+                text += "  \(bold)\(path):\(related.start.line):\(related.start.column):\(reset) "
+                    + "\(colour(of: .info))note:\(reset) \(TextReporter.printableMessage(related.message))\n"
             }
         }
         return text

@@ -19,10 +19,17 @@ public struct TextReporter: Reporter {
         return text
     }
 
-    /// The line for one diagnostic, without a newline.
+    /// The line for one diagnostic, without a newline. A path with control characters is quoted
+    /// and a message's control characters escaped, so one finding stays one line that blames the
+    /// right file and sends nothing to a terminal.
     public static func line(for diagnostic: Diagnostic) -> String {
-        "\(diagnostic.path):\(diagnostic.start.line):\(diagnostic.start.column): \(diagnostic.severity): "
-            + "\(singleLine(diagnostic.message)) [\(diagnostic.ruleID)]"
+        "\(TextEscaping.quotedIfNeeded(diagnostic.path)):\(diagnostic.start.line):\(diagnostic.start.column): "
+            + "\(diagnostic.severity): \(printableMessage(diagnostic.message)) [\(diagnostic.ruleID)]"
+    }
+
+    /// The message on one line with its control characters escaped.
+    static func printableMessage(_ message: String) -> String {
+        TextEscaping.escapingControlCharacters(singleLine(message))
     }
 
     /// A line break inside a message would split it into a second, unparseable "finding".
