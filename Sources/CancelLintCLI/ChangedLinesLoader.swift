@@ -81,7 +81,7 @@ enum ChangedLinesLoader {
         let option = "--new-from-patch \(path)"
         let paths = RepositoryPaths.discover(from: currentDirectory)
         let file = path.hasPrefix("/") ? path : currentDirectory + "/" + path
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        let descriptor = FileName.withSystemPath(file) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
             return .failure(Failure(message: "\(option): cannot read: \(SystemIO.reasonForErrno())"))
         }

@@ -46,9 +46,15 @@ public struct OutputSink: Sendable {
     }
 }
 
+/// The process's arguments after the program name, byte for byte: a file name that is not UTF-8
+/// is carried as `FileName` describes (`CommandLine.arguments` would replace its bytes).
+public func processArguments() -> [String] {
+    (1..<Int(CommandLine.argc)).compactMap { index in CommandLine.unsafeArgv[index].map { FileName.fromSystem($0) } }
+}
+
 /// The process's working directory, which `run` resolves relative paths against.
 public func currentWorkingDirectory() -> String {
     guard let pointer = getcwd(nil, 0) else { return "." }
     defer { free(pointer) }
-    return String(cString: pointer)
+    return FileName.fromSystem(pointer)
 }

@@ -8,6 +8,6 @@ import Musl
 import Darwin
 #endif
 
-exit(CancelLintCLI.run(arguments: Array(CommandLine.arguments.dropFirst()), frontEnds: defaultFrontEnds,
+exit(CancelLintCLI.run(arguments: processArguments(), frontEnds: defaultFrontEnds,
                        stdout: .standardOutput, stderr: .standardError,
                        currentDirectory: currentWorkingDirectory()))

@@ -32,6 +32,27 @@ final class UnusualNameTests: XCTestCase {
             """)
     }
 
+    func testNamesThatAreNotUTF8AreLintedFixedAndPrintedEscaped() throws {
+        let directory = try TemporaryDirectory()
+        let name = FileName.decode([0x61, 0xFF, 0x2E, 0x67, 0x6F])
+        let file = directory.path + "/" + name
+        let descriptor = FileName.withSystemPath(file) { open($0, O_WRONLY | O_CREAT, 0o644) }
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        _ = SystemIO.writeAll(descriptor, "old BAD\n")
+        close(descriptor)
+        for arguments in [["."], [name]] {
+            let result = runCommand(arguments, in: directory.path)
+            XCTAssertEqual(result.stdout.text, "\"a\\xff.go\":1:5: warning: line contains BAD [bad-line]\n", "\(arguments)")
+            XCTAssertEqual(result.stderr.text, "cancellint: 1 problem (1 warning) in 1 file\n")
+        }
+        let fixed = runCommand(["--fix", name], in: directory.path, frontEnds: [ScriptedFrontEnd()])
+        XCTAssertEqual(fixed.stderr.text, "cancellint: fixed 1 problem in 1 file\ncancellint: no problems in 1 file\n")
+        XCTAssertEqual(FileManager.default.contents(atPath: directory.path + "/a\u{FFFD}.go"), nil)
+        let reopened = FileName.withSystemPath(file) { open($0, O_RDONLY) }
+        defer { close(reopened) }
+        XCTAssertEqual(SystemIO.readAll(reopened).map { String(decoding: $0, as: UTF8.self) }, .success("new BAD\n"))
+    }
+
     func testFixDiffHeadersApplyWithPatchAndGitForSpacesTabsAndQuotes() throws {
         let directory = try TemporaryDirectory()
         let names = ["with space.go", "with\ttab.go", "back\\slash \"q\".go", "plain.go"]

@@ -27,6 +27,17 @@ final class TextEscapingTests: XCTestCase {
         XCTAssertEqual(TextEscaping.diffHeaderPath("a/plain.go"), "a/plain.go")
         XCTAssertEqual(TextEscaping.diffHeaderPath("a/with space.go"), "a/with space.go\t")
         XCTAssertEqual(TextEscaping.diffHeaderPath("a/with\ttab.go"), "\"a/with\\ttab.go\"")
-        XCTAssertEqual(TextEscaping.diffHeaderPath("a/x\u{1B}\"\\é.go"), "\"a/x\\033\\\"\\\\é.go\"")
+        XCTAssertEqual(TextEscaping.diffHeaderPath("a/x\u{1B}\"\\é.go"), "\"a/x\\033\\\"\\\\\\303\\251.go\"")
+        XCTAssertEqual(TextEscaping.diffHeaderPath("a/é.go"), "a/é.go")
+        XCTAssertEqual(TextEscaping.diffHeaderPath(FileName.decode([0x61, 0xFF, 0x2E, 0x67, 0x6F])), "\"a\\377.go\"")
+    }
+
+    func testFileNamesThatAreNotUTF8RoundTrip() {
+        let raw: [UInt8] = [0x61, 0xFF, 0xC3, 0xA9, 0xED, 0xA0, 0x80, 0xC3, 0x2E, 0x67, 0x6F]
+        let name = FileName.decode(raw)
+        XCTAssertEqual(FileName.bytes(name), raw)
+        XCTAssertEqual(TextEscaping.quotedIfNeeded(name), "\"a\\xffé\\xed\\xa0\\x80\\xc3.go\"")
+        XCTAssertEqual(FileName.decode(Array("plain é.go".utf8)), "plain é.go")
+        XCTAssertEqual(FileName.bytes("plain é.go"), Array("plain é.go".utf8))
     }
 }

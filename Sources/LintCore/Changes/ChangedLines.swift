@@ -89,7 +89,7 @@ public struct ChangedLines: Equatable, Sendable {
             name = Array(header.prefix { $0 != UInt8(ascii: "\t") })
             while name.last == UInt8(ascii: " ") { name.removeLast() }
         }
-        let text = String(decoding: name, as: UTF8.self)
+        let text = FileName.decode(name)
         if text == "/dev/null" { return nil }
         return PathText.clean(text.hasPrefix("b/") ? String(text.dropFirst(2)) : text)
     }

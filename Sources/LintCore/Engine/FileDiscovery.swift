@@ -65,8 +65,8 @@ struct FileDiscovery {
         case .failure(let error):
             discovery.problems.append(PathProblem(path: display, message: Self.cannotRead(path, error), origin: .named))
         case .success(let status):
-            if let real = realpath(path, nil) {
-                discovery.namedRealPaths.append(String(cString: real))
+            if let real = FileName.withSystemPath(path, { realpath($0, nil) }) {
+                discovery.namedRealPaths.append(FileName.fromSystem(real))
                 free(real)
             }
             if FileKind(mode: status.st_mode) == .directory {
@@ -86,7 +86,7 @@ struct FileDiscovery {
                       into discovery: inout Discovery, visitedDirectories: inout Set<FileIdentity>) {
         var pending = [DirectoryToWalk(path: root, display: rootDisplay, origin: .named)]
         while let directory = pending.popLast() {
-            guard let stream = opendir(directory.path) else {
+            guard let stream = FileName.withSystemPath(directory.path, { opendir($0) }) else {
                 let error = SystemErrorCode(errno)
                 discovery.problems.append(PathProblem(path: directory.display, message: "cannot read: \(error.reason)",
                                                       origin: directory.origin))
@@ -101,15 +101,8 @@ struct FileDiscovery {
             var files: [(name: String, frontEndIndex: Int)] = []
             var subdirectories: [String] = []
             while let entry = readdir(stream) {
-                guard let name = Self.name(of: entry) else {
-                    // Such a name cannot be shown, or reopened, faithfully through a String.
-                    let lossyName = Self.lossyName(of: entry)
-                    if !PathText.isHidden(name: lossyName) {
-                        discovery.problems.append(PathProblem(path: PathText.join(directory.display, lossyName),
-                                                              message: "skipped: name is not valid UTF-8", origin: .found))
-                    }
-                    continue
-                }
+                // A name that is not UTF-8 is carried byte for byte (`FileName`), so it is linted too.
+                let name = Self.name(of: entry)
                 // Covers `.` and `..` as well as hidden files and folders.
                 if PathText.isHidden(name: name) { continue }
                 guard let kind = entryKind(entry.pointee.d_type, name: name, in: directory,
@@ -172,18 +165,10 @@ struct FileDiscovery {
         return "cannot read: \(error.reason)"
     }
 
-    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String? {
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
         withUnsafePointer(to: &entry.pointee.d_name) { tuple in
             tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
-                String(validatingCString: $0)
-            }
-        }
-    }
-
-    private static func lossyName(of entry: UnsafeMutablePointer<dirent>) -> String {
-        withUnsafePointer(to: &entry.pointee.d_name) { tuple in
-            tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
-                String(cString: $0)
+                FileName.fromSystem($0)
             }
         }
     }

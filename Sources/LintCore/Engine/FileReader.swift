@@ -39,7 +39,7 @@ enum FileReader {
     /// `sizeLimit` is a parameter only so tests can lower it.
     static func read(_ path: String, sizeLimit: Int = sizeLimit) -> Result<Contents, Failure> {
         // O_NONBLOCK so a FIFO named `x.go` cannot hang the run; it does not affect regular files.
-        let descriptor = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        let descriptor = retryingOnInterrupt { FileName.withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) } }
         guard descriptor >= 0 else { return .failure(.system(SystemErrorCode(errno))) }
         defer { close(descriptor) }
 

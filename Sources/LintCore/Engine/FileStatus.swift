@@ -39,12 +39,12 @@ enum FileKind: Sendable {
 enum FileStatus {
     static func follow(_ path: String) -> Result<stat, SystemErrorCode> {
         var status = stat()
-        return stat(path, &status) == 0 ? .success(status) : .failure(SystemErrorCode(errno))
+        return FileName.withSystemPath(path, { stat($0, &status) }) == 0 ? .success(status) : .failure(SystemErrorCode(errno))
     }
 
     static func noFollow(_ path: String) -> Result<stat, SystemErrorCode> {
         var status = stat()
-        return lstat(path, &status) == 0 ? .success(status) : .failure(SystemErrorCode(errno))
+        return FileName.withSystemPath(path, { lstat($0, &status) }) == 0 ? .success(status) : .failure(SystemErrorCode(errno))
     }
 }
 

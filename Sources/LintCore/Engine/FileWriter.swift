@@ -77,7 +77,7 @@ public enum OutputFile {
         switch destination(path, linted: linted) {
         case .failure(let failure): return .failure(failure)
         case .success(.writeInPlace):
-            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            let descriptor = FileName.withSystemPath(path) { open($0, O_WRONLY | O_CLOEXEC) }
             guard descriptor >= 0 else { return .failure(.system(SystemErrorCode(errno))) }
             var failure = bytes.withUnsafeBytes { SystemIO.writeAll(descriptor, $0) }.map(SystemErrorCode.init)
             if close(descriptor) != 0, failure == nil { failure = SystemErrorCode(errno) }
@@ -94,9 +94,9 @@ public enum OutputFile {
                 failure = SystemErrorCode(errno)
             }
             if close(temporary.descriptor) != 0, failure == nil { failure = SystemErrorCode(errno) }
-            if failure == nil, rename(temporary.path, path) != 0 { failure = SystemErrorCode(errno) }
+            if failure == nil, !temporary.rename(to: path) { failure = SystemErrorCode(errno) }
             if let failure {
-                unlink(temporary.path)
+                temporary.remove()
                 return .failure(.system(failure))
             }
             return .success(())
@@ -120,13 +120,30 @@ struct TemporaryFile {
     static func create(beside path: String) -> Result<TemporaryFile, SystemErrorCode> {
         let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
         let directory = slash.map { String(path[..<$0]) + "/" } ?? ""
-        var template = Array("\(directory).\(PathText.lastComponent(path)).cancellint-XXXXXX".utf8CString)
+        var template = FileName.bytes("\(directory).\(PathText.lastComponent(path)).cancellint-XXXXXX").map { CChar(bitPattern: $0) } + [0]
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
         }
         guard descriptor >= 0 else { return .failure(SystemErrorCode(errno)) }
-        let created = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { String(cString: $0) } ?? "" }
+        let created = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { FileName.fromSystem($0) } ?? "" }
         return .success(TemporaryFile(descriptor: descriptor, path: created))
     }
+
+    /// Renames the file to `destination`; false (with `errno` set) when that failed.
+    func rename(to destination: String) -> Bool {
+        FileName.withSystemPath(path) { from in FileName.withSystemPath(destination) { to in systemRename(from, to) } } == 0
+    }
+
+    func remove() {
+        _ = FileName.withSystemPath(path) { unlink($0) }
+    }
 }
+
+#if canImport(Darwin)
+private let systemRename = Darwin.rename
+#elseif canImport(Musl)
+private let systemRename = Musl.rename
+#else
+private let systemRename = Glibc.rename
+#endif

@@ -47,8 +47,10 @@ public enum FileRewriter {
     /// nil for no limit) are the folders or files the rewritten file's real path must lie in.
     public static func replace(_ path: String, expected: [UInt8], with contents: [UInt8],
                                allowedRoots: [String]? = nil) -> Result<Void, Failure> {
-        guard let resolved = realpath(path, nil) else { return .failure(systemFailure("resolve the path")) }
-        let target = String(cString: resolved)
+        guard let resolved = FileName.withSystemPath(path, { realpath($0, nil) }) else {
+            return .failure(systemFailure("resolve the path"))
+        }
+        let target = FileName.fromSystem(resolved)
         free(resolved)
         if let allowedRoots, !allowedRoots.contains(where: { Self.path(target, isInside: $0) }) {
             return .failure(.outsideNamedPaths(realPath: target))
@@ -58,9 +60,9 @@ public enum FileRewriter {
         case .success(let current): if current.bytes != expected { return .failure(.changedSinceLinted) }
         }
         var status = stat()
-        guard stat(target, &status) == 0 else { return .failure(systemFailure("stat it")) }
+        guard FileName.withSystemPath(target, { stat($0, &status) }) == 0 else { return .failure(systemFailure("stat it")) }
         // Root may write anything, so the permission bits themselves are asked too.
-        if status.st_mode & 0o222 == 0 || access(target, W_OK) != 0 { return .failure(.readOnly) }
+        if status.st_mode & 0o222 == 0 || FileName.withSystemPath(target, { access($0, W_OK) }) != 0 { return .failure(.readOnly) }
 
         let temporary: TemporaryFile
         switch TemporaryFile.create(beside: target) {
@@ -70,7 +72,7 @@ public enum FileRewriter {
         var closed = false
         func abandon(_ failure: Failure) -> Result<Void, Failure> {
             if !closed { close(temporary.descriptor) }
-            unlink(temporary.path)
+            temporary.remove()
             return .failure(failure)
         }
         if let code = contents.withUnsafeBytes({ SystemIO.writeAll(temporary.descriptor, $0) }) {
@@ -83,10 +85,10 @@ public enum FileRewriter {
         guard close(temporary.descriptor) == 0 else { return abandon(systemFailure("write it")) }
         if status.st_nlink > 1 || !ownerKept {
             let result = rewriteInPlace(target, contents, original: expected)
-            unlink(temporary.path)
+            temporary.remove()
             return result
         }
-        guard rename(temporary.path, target) == 0 else { return abandon(systemFailure("replace it")) }
+        guard temporary.rename(to: target) else { return abandon(systemFailure("replace it")) }
         return .success(())
     }
 
@@ -100,7 +102,7 @@ public enum FileRewriter {
     /// whole text was written elsewhere (so the disk had room); if writing fails all the same, the
     /// original text is put back.
     private static func rewriteInPlace(_ target: String, _ contents: [UInt8], original: [UInt8]) -> Result<Void, Failure> {
-        let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+        let descriptor = FileName.withSystemPath(target) { open($0, O_WRONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return .failure(systemFailure("open it for writing")) }
         defer { close(descriptor) }
         func overwrite(with bytes: [UInt8]) -> Int32? {

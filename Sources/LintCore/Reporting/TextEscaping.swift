@@ -24,17 +24,23 @@ public enum TextEscaping {
     }
 
     /// The name as is when it is printable, else in double quotes with Go's escapes (as `%q`
-    /// writes it): `"a\nb.go"`. A name starting with a quote is quoted too, so a quoted name is
-    /// never ambiguous.
+    /// writes it): `"a\nb.go"`; bytes that are not UTF-8 (`FileName`) are written `\xff`. A name
+    /// starting with a quote is quoted too, so a quoted name is never ambiguous.
     public static func quotedIfNeeded(_ name: String) -> String {
-        guard name.utf8.first == UInt8(ascii: "\"") || name.unicodeScalars.contains(where: isControl) else { return name }
+        guard name.utf8.first == UInt8(ascii: "\"") || name.unicodeScalars.contains(where: needsQuoting) else { return name }
         return "\"" + name.replacingScalars { scalar in
             switch scalar {
             case "\"": return "\\\""
             case "\\": return "\\\\"
-            default: return isControl(scalar) ? goEscape(scalar) : nil
+            default:
+                if let byte = FileName.carriedByte(scalar) { return "\\x" + String(byte, radix: 16) }
+                return isControl(scalar) ? goEscape(scalar) : nil
             }
         } + "\""
+    }
+
+    private static func needsQuoting(_ scalar: Unicode.Scalar) -> Bool {
+        isControl(scalar) || FileName.carriedByte(scalar) != nil
     }
 
     /// The message with its control characters written as Go escapes (`\x1b`); tabs are kept.
@@ -45,13 +51,14 @@ public enum TextEscaping {
     }
 
     /// A path for a `---`/`+++` line of a diff, the way git writes one: in double quotes with C
-    /// escapes (octal for other bytes) when it holds a control character, a quote or a backslash;
-    /// followed by a tab when it holds a space, which tells `patch` where the name ends.
+    /// escapes (octal for bytes outside ASCII) when it holds a control character, a quote, a
+    /// backslash or bytes that are not UTF-8; followed by a tab when it holds a space, which tells
+    /// `patch` where the name ends.
     public static func diffHeaderPath(_ path: String) -> String {
-        let needsQuotes = path.unicodeScalars.contains { isControl($0) || $0 == "\"" || $0 == "\\" }
+        let needsQuotes = path.unicodeScalars.contains { needsQuoting($0) || $0 == "\"" || $0 == "\\" }
         guard needsQuotes else { return path.utf8.contains(UInt8(ascii: " ")) ? path + "\t" : path }
         var quoted: [UInt8] = [UInt8(ascii: "\"")]
-        for byte in path.utf8 {
+        for byte in FileName.bytes(path) {
             let escape: String?
             switch byte {
             case 0x07: escape = "a"
@@ -63,7 +70,7 @@ public enum TextEscaping {
             case 0x0D: escape = "r"
             case UInt8(ascii: "\""): escape = "\""
             case UInt8(ascii: "\\"): escape = "\\"
-            case 0..<0x20, 0x7F:
+            case 0..<0x20, 0x7F...0xFF:
                 let octal = String(byte, radix: 8)
                 escape = String(repeating: "0", count: 3 - octal.count) + octal
             default: escape = nil
