@@ -43,7 +43,7 @@ enum ChangedLinesLoader {
             guard output.status == 0 else {
                 return .failure(Failure(message: "\(option): not in a git repository (\(output.firstErrorLine))"))
             }
-            root = String(decoding: output.standardOutput, as: UTF8.self).trimmingLineBreaks()
+            root = FileName.decode(output.standardOutput).trimmingLineBreaks()
         }
         let inRoot = ["git", "--no-pager", "-C", root]
         let diffArguments = ["diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/",
@@ -68,7 +68,7 @@ enum ChangedLinesLoader {
                 return .failure(Failure(message: "\(option): git ls-files failed: \(output.firstErrorLine)"))
             }
             for name in output.standardOutput.split(separator: 0) {
-                lines.addWholeFile(String(decoding: name, as: UTF8.self))
+                lines.addWholeFile(FileName.decode(name))
             }
         }
         return .success(Loaded(lines: lines, paths: RepositoryPaths(currentDirectory: currentDirectory, root: root),
