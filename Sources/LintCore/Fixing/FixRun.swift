@@ -57,8 +57,7 @@ public enum FixRun {
             switch mode {
             case .diff:
                 let labels = PathText.isAbsolute(path) ? (path, path) : ("a/\(path)", "b/\(path)")
-                outcome.diff += UnifiedDiff.render(old: original, new: fixed, oldLabel: TextEscaping.diffHeaderPath(labels.0),
-                                                   newLabel: TextEscaping.diffHeaderPath(labels.1))
+                outcome.diff += UnifiedDiff.render(old: original, new: fixed, oldLabel: labels.0, newLabel: labels.1)
             case .apply:
                 guard let location = linted.location else { continue }
                 switch FileRewriter.replace(location, expected: original, with: fixed, allowedRoots: result.namedRealPaths) {

@@ -1,13 +1,14 @@
 /// A unified diff (as `diff -u` and `git diff` print it, three lines of context) between two
 /// versions of a file, computed line by line with Myers' algorithm.
 public enum UnifiedDiff {
-    /// Empty when the texts are equal. `oldLabel` and `newLabel` go on the `---` and `+++` lines.
+    /// Empty when the texts are equal. `oldLabel` and `newLabel` (paths) go on the `---` and
+    /// `+++` lines, quoted as git quotes them when needed, so `patch` and `git apply` read them back.
     public static func render(old: [UInt8], new: [UInt8], oldLabel: String, newLabel: String, context: Int = 3) -> String {
         guard old != new else { return "" }
         let oldLines = Lines(old)
         let newLines = Lines(new)
         let operations = LineDiff.operations(oldLines, newLines)
-        var text = "--- \(oldLabel)\n+++ \(newLabel)\n"
+        var text = "--- \(TextEscaping.diffHeaderPath(oldLabel))\n+++ \(TextEscaping.diffHeaderPath(newLabel))\n"
         for hunk in hunks(operations, context: context) {
             let oldCount = hunk.filter { $0.kind != .insert }.count
             let newCount = hunk.filter { $0.kind != .delete }.count
