@@ -56,6 +56,14 @@ final class SafeWriteTests: XCTestCase {
             XCTAssertEqual(folder.stderr.text.split(separator: "\n").last.map(String.init),
                            "cancellint: cannot write \(noun) folder: is a directory")
             XCTAssertEqual(folder.status, 2)
+            try directory.write("locked.txt", "kept\n")
+            directory.setPermissions("locked.txt", 0o444)
+            let locked = runCommand([option, "locked.txt", "a.go"], in: directory.path)
+            XCTAssertEqual(locked.stderr.text.split(separator: "\n").last.map(String.init),
+                           "cancellint: cannot write \(noun) locked.txt: it is read-only")
+            XCTAssertEqual(locked.status, 2)
+            XCTAssertEqual(try contents(directory.url("locked.txt")), "kept\n")
+            directory.setPermissions("locked.txt", 0o644)
         }
     }
 

@@ -17,9 +17,16 @@ public enum FileName {
     /// The path for raw file-name bytes: valid UTF-8 as it is, other bytes carried.
     public static func decode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let raw = Array(bytes)
-        var text = ""
-        text.reserveCapacity(raw.count)
-        var index = 0
+        var firstInvalid = 0
+        while firstInvalid < raw.count {
+            let length = validSequenceLength(raw, at: firstInvalid)
+            if length == 0 { break }
+            firstInvalid += length
+        }
+        // The usual case: the whole name is UTF-8.
+        if firstInvalid == raw.count { return String(decoding: raw, as: UTF8.self) }
+        var text = String(decoding: raw[..<firstInvalid], as: UTF8.self)
+        var index = firstInvalid
         while index < raw.count {
             let length = validSequenceLength(raw, at: index)
             if length > 0 {

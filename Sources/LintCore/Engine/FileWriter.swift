@@ -15,13 +15,14 @@ import Darwin
 ///   place, never replaced: writing there is what the user asked for;
 /// - anything else is refused: a symbolic link to a regular file (replacing the link would cut it,
 ///   writing through it would change a file the user did not name), a directory, a socket or a
-///   block device, and a file being linted (compared by device and inode, so no spelling of its
-///   name gets past).
+///   block device, a read-only file, and a file being linted (compared by device and inode, so no
+///   spelling of its name gets past).
 public enum OutputFile {
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case symbolicLink
         case notRegularFile
         case beingLinted
+        case readOnly
         case system(SystemErrorCode)
 
         public var description: String {
@@ -29,6 +30,7 @@ public enum OutputFile {
             case .symbolicLink: return "it is a symbolic link; only regular files are replaced"
             case .notRegularFile: return "not a regular file"
             case .beingLinted: return "it is one of the files being linted"
+            case .readOnly: return "it is read-only"
             case .system(let error): return error.reason
             }
         }
@@ -57,6 +59,10 @@ public enum OutputFile {
         switch status.st_mode & mode_t(S_IFMT) {
         case mode_t(S_IFREG):
             if linted.contains(FileIdentity(status)) { return .failure(.beingLinted) }
+            // As for `--fix`: a file without write permission is not replaced, even by root.
+            if status.st_mode & 0o222 == 0 || FileName.withSystemPath(path, { access($0, W_OK) }) != 0 {
+                return .failure(.readOnly)
+            }
             return .success(.replace(mode: status.st_mode & 0o7777))
         case mode_t(S_IFCHR), mode_t(S_IFIFO):
             return .success(.writeInPlace)
