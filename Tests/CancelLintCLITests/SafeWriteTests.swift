@@ -100,6 +100,11 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertEqual(runCommand(["--output", "old-report.txt", "a.go"], in: directory.path).status, 1)
         XCTAssertEqual(try contents(directory.url("old-report.txt")), "a.go:1:1: warning: line contains BAD [bad-line]\n")
         XCTAssertEqual(status(directory.url("old-report.txt")).st_mode & 0o777, 0o600)
+        XCTAssertEqual(link(directory.url("old-report.txt"), directory.url("linked-report.txt")), 0)
+        XCTAssertEqual(runCommand(["--output", "linked-report.txt", "--format", "github", "a.go"], in: directory.path).status, 1)
+        XCTAssertEqual(try contents(directory.url("old-report.txt")), "::warning file=a.go,line=1,col=1,endLine=1,endColumn=4,title=bad-line::line contains BAD\n",
+                       "a hard link stays one file")
+        try FileManager.default.removeItem(atPath: directory.url("linked-report.txt"))
 
         let mask = umask(0o027)
         defer { umask(mask) }

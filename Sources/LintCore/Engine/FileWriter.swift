@@ -10,7 +10,8 @@ import Darwin
 /// what may be replaced:
 ///
 /// - an absent path or a regular file gets a new file written beside it and renamed over it, so a
-///   reader (or a crash) never sees half a file; an existing file keeps its permissions;
+///   reader (or a crash) never sees half a file; an existing file keeps its permissions, and one
+///   with several hard links is then written in place, so the links stay one file;
 /// - a character device or a FIFO (`/dev/null`, `/dev/stdout`, `>(...)`) is opened and written in
 ///   place, never replaced: writing there is what the user asked for;
 /// - anything else is refused: a symbolic link to a regular file (replacing the link would cut it,
@@ -39,7 +40,8 @@ public enum OutputFile {
     /// How a destination is written, decided before anything is.
     enum Destination: Equatable {
         /// Absent or a regular file: a new file is renamed over it; `mode` is the old file's, if any.
-        case replace(mode: mode_t?)
+        /// A file with several hard links is written in place once the new file holds everything.
+        case replace(mode: mode_t?, hardLinked: Bool)
         /// A character device or FIFO: opened and written as it is.
         case writeInPlace
     }
@@ -52,7 +54,7 @@ public enum OutputFile {
     static func destination(_ path: String, linted: Set<FileIdentity>) -> Result<Destination, Failure> {
         let status: stat
         switch FileStatus.noFollow(path) {
-        case .failure(let error) where error.code == ENOENT: return .success(.replace(mode: nil))
+        case .failure(let error) where error.code == ENOENT: return .success(.replace(mode: nil, hardLinked: false))
         case .failure(let error): return .failure(.system(error))
         case .success(let found): status = found
         }
@@ -63,7 +65,7 @@ public enum OutputFile {
             if status.st_mode & 0o222 == 0 || FileName.withSystemPath(path, { access($0, W_OK) }) != 0 {
                 return .failure(.readOnly)
             }
-            return .success(.replace(mode: status.st_mode & 0o7777))
+            return .success(.replace(mode: status.st_mode & 0o7777, hardLinked: status.st_nlink > 1))
         case mode_t(S_IFCHR), mode_t(S_IFIFO):
             return .success(.writeInPlace)
         case mode_t(S_IFLNK):
@@ -88,7 +90,7 @@ public enum OutputFile {
             var failure = bytes.withUnsafeBytes { SystemIO.writeAll(descriptor, $0) }.map(SystemErrorCode.init)
             if close(descriptor) != 0, failure == nil { failure = SystemErrorCode(errno) }
             return failure.map { .failure(.system($0)) } ?? .success(())
-        case .success(.replace(let mode)):
+        case .success(.replace(let mode, let hardLinked)):
             let temporary: TemporaryFile
             switch TemporaryFile.create(beside: path) {
             case .failure(let error): return .failure(.system(error))
@@ -100,7 +102,13 @@ public enum OutputFile {
                 failure = SystemErrorCode(errno)
             }
             if close(temporary.descriptor) != 0, failure == nil { failure = SystemErrorCode(errno) }
-            if failure == nil, !temporary.rename(to: path) { failure = SystemErrorCode(errno) }
+            if failure == nil, hardLinked {
+                // The temporary file proved there is room; the links stay one file.
+                failure = InPlaceWrite.overwrite(path, with: bytes, restoring: nil)?.error
+                temporary.remove()
+            } else if failure == nil, !temporary.rename(to: path) {
+                failure = SystemErrorCode(errno)
+            }
             if let failure {
                 temporary.remove()
                 return .failure(.system(failure))
@@ -113,6 +121,32 @@ public enum OutputFile {
         let mask = umask(0o022)
         umask(mask)
         return mask
+    }
+}
+
+/// Overwrites a file through its own inode (keeping its hard links, owner and group) and cuts it to
+/// the new length. Callers first write the whole text to a temporary file, so a full disk shows
+/// there, before the file is touched.
+enum InPlaceWrite {
+    struct Failure {
+        let error: SystemErrorCode
+        /// `restoring` was given and put back after the failure.
+        let restored: Bool
+    }
+
+    /// Nil on success. If writing fails part way, `original` (when given) is written back.
+    static func overwrite(_ path: String, with contents: [UInt8], restoring original: [UInt8]?) -> Failure? {
+        let descriptor = FileName.withSystemPath(path) { open($0, O_WRONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return Failure(error: SystemErrorCode(errno), restored: false) }
+        defer { close(descriptor) }
+        func write(_ bytes: [UInt8]) -> Int32? {
+            guard lseek(descriptor, 0, SEEK_SET) == 0 else { return errno }
+            if let code = bytes.withUnsafeBytes({ SystemIO.writeAll(descriptor, $0) }) { return code }
+            guard ftruncate(descriptor, off_t(bytes.count)) == 0, fsync(descriptor) == 0 else { return errno }
+            return nil
+        }
+        guard let code = write(contents) else { return nil }
+        return Failure(error: SystemErrorCode(code), restored: original.map { write($0) == nil } ?? false)
     }
 }
 

@@ -102,19 +102,9 @@ public enum FileRewriter {
     /// whole text was written elsewhere (so the disk had room); if writing fails all the same, the
     /// original text is put back.
     private static func rewriteInPlace(_ target: String, _ contents: [UInt8], original: [UInt8]) -> Result<Void, Failure> {
-        let descriptor = FileName.withSystemPath(target) { open($0, O_WRONLY | O_CLOEXEC) }
-        guard descriptor >= 0 else { return .failure(systemFailure("open it for writing")) }
-        defer { close(descriptor) }
-        func overwrite(with bytes: [UInt8]) -> Int32? {
-            guard lseek(descriptor, 0, SEEK_SET) == 0 else { return errno }
-            if let code = bytes.withUnsafeBytes({ SystemIO.writeAll(descriptor, $0) }) { return code }
-            guard ftruncate(descriptor, off_t(bytes.count)) == 0, fsync(descriptor) == 0 else { return errno }
-            return nil
-        }
-        guard let code = overwrite(with: contents) else { return .success(()) }
-        let restored = overwrite(with: original) == nil
+        guard let failure = InPlaceWrite.overwrite(target, with: contents, restoring: original) else { return .success(()) }
         return .failure(.system(operation: "rewrite it in place",
-                                reason: SystemError.reason(code) + (restored ? "; its text was restored" : "")))
+                                reason: failure.error.reason + (failure.restored ? "; its text was restored" : "")))
     }
 
     private static func systemFailure(_ operation: String) -> Failure {
