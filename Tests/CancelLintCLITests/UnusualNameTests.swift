@@ -24,6 +24,10 @@ final class UnusualNameTests: XCTestCase {
             """)
         let terminal = runCommand(["x\ny.go"], in: directory.path, terminal: true)
         XCTAssertTrue(terminal.stdout.text.hasPrefix("\u{1B}[1m\"x\\ny.go\":1:1:\u{1B}[0m "), terminal.stdout.text)
+        try directory.write("p\nair.go", "pair\n")
+        let skipped = runCommand(["--fix", "--diff", "p\nair.go"], in: directory.path, frontEnds: [ScriptedFrontEnd()])
+        XCTAssertTrue(skipped.stderr.text.hasPrefix("cancellint: \"p\\nair.go\":1:1: fix for [pair-b] skipped: "),
+                      skipped.stderr.text)
         let missing = runCommand(["gone\n.go"], in: directory.path)
         XCTAssertEqual(missing.stderr.text, """
             cancellint: "gone\\n.go": cannot read: no such file or directory

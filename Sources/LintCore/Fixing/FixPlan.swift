@@ -79,7 +79,7 @@ public struct SkippedFix: Hashable, Sendable {
 
     /// `a.go:3:5: fix for [rule] skipped: ...`, for standard error.
     public var description: String {
-        let location = "\(diagnostic.path):\(diagnostic.start.line):\(diagnostic.start.column)"
+        let location = "\(TextEscaping.quotedIfNeeded(diagnostic.path)):\(diagnostic.start.line):\(diagnostic.start.column)"
         switch reason {
         case .overlaps(let earlier):
             return "\(location): fix for [\(diagnostic.ruleID)] skipped: it overlaps the fix for "
