@@ -70,3 +70,33 @@ public struct ImportTable: Sendable {
         return String(literal.dropFirst().dropLast())
     }
 }
+
+/// How often the file names each package: the `pkg` of every `pkg.Member` (in code and in types)
+/// that is a plain identifier not bound to a local declaration. Counted by name, so a name that
+/// is no import (another file's package-level variable) is counted too; callers ask about the
+/// names of imports. Dot and blank imports are never named this way.
+public struct ImportUses: Sendable {
+    private var counts: [String: Int] = [:]
+
+    init(file: GoFile) {
+        let tree = file.tree
+        let bindings = file.bindings
+        for selector in file.index.nodes(.selectorExpr) {
+            let qualifier = tree.child(selector, 0)
+            guard tree.kind(qualifier) == .identifier else { continue }
+            if let symbol = bindings.symbol(of: qualifier), bindings[symbol].kind != .importName { continue }
+            counts[tree.text(qualifier), default: 0] += 1
+        }
+    }
+
+    /// How many selectors qualify a member with `localName`.
+    public func count(of localName: String) -> Int {
+        counts[localName] ?? 0
+    }
+
+    /// Whether the file can refer to `anImport` by a counted name: not dot, blank or cgo's "C"
+    /// (which names no Go package and is never unused).
+    public static func isCounted(_ anImport: Import) -> Bool {
+        anImport.localName != "." && anImport.localName != "_" && anImport.path != "C"
+    }
+}
