@@ -46,7 +46,7 @@ enum BackgroundInScope {
         // type without a configured accessor is not one, so it gets the message but no fix.
         let fixable = callers.count == 1 && callers[0].isStandardContext
         let canDetach = file.languageVersionIsAtLeast(1, 21)
-        let detachHint = single.map { "context.WithoutCancel(\($0))" } ?? "context.WithoutCancel"
+        let detachHint = fixable ? single.map { "context.WithoutCancel(\($0))" } ?? "context.WithoutCancel" : "context.WithoutCancel"
 
         if let detachment = detachment(of: call, facts: facts, callers: callers, file: file) {
             // Deliberate detachment is right as it is before Go 1.21; afterwards WithoutCancel says it better.

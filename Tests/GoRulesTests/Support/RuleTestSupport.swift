@@ -28,10 +28,11 @@ func render(_ diagnostic: Diagnostic) -> String {
     "\(diagnostic.start.line):\(diagnostic.start.column): \(diagnostic.severity): \(diagnostic.message) [\(diagnostic.ruleID)]"
 }
 
-/// Applies the first fix of every diagnostic (edits sorted, none overlapping) and returns the new text.
-func applyingFixes(_ source: String, only ruleID: String) -> String {
+/// Applies the first fix of every diagnostic (edits sorted, none overlapping, an edit two fixes
+/// share applied once, as `--fix` does) and returns the new text.
+func applyingFixes(_ source: String, only ruleID: String, settings: LintSettings = LintSettings()) -> String {
     var bytes = Array(source.utf8)
-    let edits = diagnostics(source, only: ruleID).flatMap { $0.fixes.first?.edits ?? [] }
+    let edits = Set(diagnostics(source, only: ruleID, settings: settings).flatMap { $0.fixes.first?.edits ?? [] })
         .sorted { $0.range.start > $1.range.start }
     for edit in edits {
         bytes.replaceSubrange(Int(edit.range.start)..<Int(edit.range.end), with: Array(edit.replacement.utf8))
