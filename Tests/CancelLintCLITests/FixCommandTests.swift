@@ -155,6 +155,69 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
     }
 
+    func testAnImportSeveralFixesLeaveUnusedIsRemovedAndSaidSo() throws {
+        let directory = try TemporaryDirectory()
+        let source = "package h\n\nimport (\n\t\"context\"\n\t\"net/http\"\n)\n\n"
+            + "func handle(w http.ResponseWriter, r *http.Request) {\n\twork(context.Background())\n\twork(context.TODO())\n}\n\n"
+            + "func work(x interface{}) {}\n"
+        try directory.write("a.go", source)
+        let diff = runCommand(["--fix", "--diff", "a.go"], in: directory.path, frontEnds: [GoFrontEnd()])
+        XCTAssertEqual(diff.stdout.text, """
+            --- a/a.go
+            +++ b/a.go
+            @@ -1,13 +1,12 @@
+             package h
+             
+             import (
+            -\t"context"
+             \t"net/http"
+             )
+             
+             func handle(w http.ResponseWriter, r *http.Request) {
+            -\twork(context.Background())
+            -\twork(context.TODO())
+            +\twork(r.Context())
+            +\twork(r.Context())
+             }
+             
+             func work(x interface{}) {}
+
+            """)
+        let result = runCommand(["--fix", "a.go"], in: directory.path, frontEnds: [GoFrontEnd()])
+        XCTAssertEqual(try String(contentsOfFile: directory.url("a.go"), encoding: .utf8),
+                       source.replacingOccurrences(of: "\t\"context\"\n", with: "")
+                           .replacingOccurrences(of: "context.Background()", with: "r.Context()")
+                           .replacingOccurrences(of: "context.TODO()", with: "r.Context()"))
+        XCTAssertEqual(result.stdout.text, "")
+        XCTAssertEqual(result.stderr.text, """
+            cancellint: a.go: removed import "context": the fixes removed its last use
+            cancellint: fixed 2 problems in 1 file
+            cancellint: no problems in 1 file
+
+            """)
+        XCTAssertEqual(result.status, 0)
+    }
+
+    func testFixesThatRemoveAnImportAnotherFixUsesAreNotWritten() throws {
+        let directory = try TemporaryDirectory()
+        let source = "package h\n\nimport (\n\t\"context\"\n\t\"net/http\"\n)\n\n"
+            + "func handle(w http.ResponseWriter, r *http.Request) {\n\twork(context.Background())\n}\n\n"
+            + "func build() {\n\thttp.NewRequestWithContext(nil, \"GET\", \"/\", nil)\n}\n\nfunc work(x interface{}) {}\n"
+        try directory.write("a.go", source)
+        let result = runCommand(["--fix", "--quiet", "a.go"], in: directory.path, frontEnds: [GoFrontEnd()])
+        XCTAssertEqual(try String(contentsOfFile: directory.url("a.go"), encoding: .utf8), source)
+        XCTAssertEqual(result.stderr.text,
+                       "cancellint: a.go: fixes not applied: they remove import \"context\", which the fixed text still uses\n")
+        XCTAssertEqual(result.status, 1)
+        // Each fix alone is fine: with the other rule off, the file is fixed.
+        try directory.write(".lintconfig.yml", "disable: [nil-context]\n")
+        let alone = runCommand(["--fix", "--quiet", "a.go"], in: directory.path, frontEnds: [GoFrontEnd()])
+        XCTAssertEqual(alone.stderr.text, "")
+        XCTAssertEqual(try String(contentsOfFile: directory.url("a.go"), encoding: .utf8),
+                       source.replacingOccurrences(of: "\t\"context\"\n", with: "")
+                           .replacingOccurrences(of: "context.Background()", with: "r.Context()"))
+    }
+
     func testMalformedFixesAreSkipped() throws {
         let directory = try TemporaryDirectory()
         try directory.write("a.go", "outside\n")
