@@ -1,5 +1,6 @@
 import GoRules
 import LintCore
+import TestSupport
 import XCTest
 
 /// Fixes whose result builds: an import a fix leaves unused is removed with it, and a value of a
@@ -12,8 +13,15 @@ final class FixesCompileTests: XCTestCase {
 
         """
 
-    private func fixed(_ source: String, settings: LintSettings = LintSettings()) -> String {
-        applyingFixes(source, only: "background-in-scope", settings: settings)
+    /// The text after background-in-scope's fixes; where gofmt is installed, also checked to be
+    /// exactly as gofmt writes it (these sources are gofmt's own layout to begin with).
+    private func fixed(_ source: String, settings: LintSettings = LintSettings(),
+                       file: StaticString = #filePath, line: UInt = #line) -> String {
+        let result = applyingFixes(source, only: "background-in-scope", settings: settings, file: file, line: line)
+        if let gofmt = ExternalTool(named: "gofmt"), let formatted = try? gofmt.run([], input: Array(result.utf8)) {
+            XCTAssertEqual(formatted.output, result, "gofmt would rewrite the fixed text", file: file, line: line)
+        }
+        return result
     }
 
     func testTheLastUseOfAGroupedImportTakesItsLineWithIt() {
@@ -51,8 +59,8 @@ final class FixesCompileTests: XCTestCase {
                        "package h\n\nimport (\n\t\"net/http\"\n)\n\n" + after)
         // Between two blank lines: one of them stays.
         XCTAssertEqual(fixed("package h\n\nimport (\n\t\"net/http\"\n\n\t\"context\"\n\n\t\"os\"\n)\n\n" + Self.handler
-                             + "var _ = os.Args\n"),
-                       "package h\n\nimport (\n\t\"net/http\"\n\n\t\"os\"\n)\n\n" + after + "var _ = os.Args\n")
+                             + "\nvar _ = os.Args\n"),
+                       "package h\n\nimport (\n\t\"net/http\"\n\n\t\"os\"\n)\n\n" + after + "\nvar _ = os.Args\n")
     }
 
     func testAnImportStillUsedElsewhereStays() {
