@@ -12,6 +12,9 @@ public struct Import: Hashable, Sendable {
 /// The file's imports, with lookups by path and by local name.
 public struct ImportTable: Sendable {
     public private(set) var imports: [Import] = []
+    /// Indices into `imports` by local name, so lookups per selector stay constant-time in a file
+    /// with many imports.
+    private var indicesByName: [String: [Int]] = [:]
 
     /// Import paths that provide the standard `context` package's API.
     public static let contextPaths: Set<String> = ["context", "golang.org/x/net/context"]
@@ -25,6 +28,7 @@ public struct ImportTable: Sendable {
                 let path = ImportTable.unquote(tree.text(pathNode))
                 let nameNode = tree.child(spec, 0)
                 let localName = nameNode.exists ? tree.text(nameNode) : ImportTable.defaultName(of: path)
+                indicesByName[localName, default: []].append(imports.count)
                 imports.append(Import(localName: localName, path: path, spec: spec))
             }
         }
@@ -41,7 +45,12 @@ public struct ImportTable: Sendable {
 
     /// The import path bound to a local package name, if any.
     public func path(ofLocalName name: String) -> String? {
-        imports.first { $0.localName == name }?.path
+        indicesByName[name]?.first.map { imports[$0].path }
+    }
+
+    /// The imports known locally as `name` (one, in a file that builds).
+    public func imports(named name: String) -> [Import] {
+        (indicesByName[name] ?? []).map { imports[$0] }
     }
 
     /// Whether any of the context packages is imported.

@@ -13,13 +13,13 @@ public enum ImportEdits {
         var removedCounts: [String: Int] = [:]
         for qualifier in removedQualifiers { removedCounts[tree.text(qualifier), default: 0] += 1 }
         var edits: [TextEdit] = []
-        for anImport in file.imports.imports where ImportUses.isCounted(anImport) {
-            guard let removed = removedCounts[anImport.localName],
-                  removed >= file.importUses.count(of: anImport.localName) else { continue }
-            guard let edit = removal(of: anImport.spec, in: tree) else { return nil }
-            edits.append(edit)
+        for (name, removed) in removedCounts where removed >= file.importUses.count(of: name) {
+            for anImport in file.imports.imports(named: name) where ImportUses.isCounted(anImport) {
+                guard let edit = removal(of: anImport.spec, in: tree) else { return nil }
+                edits.append(edit)
+            }
         }
-        return disjoint(edits) ? edits : nil
+        return disjoint(edits) ? edits.sorted { $0.range.start < $1.range.start } : nil
     }
 
     /// The edit deleting the import `spec` — with its declaration when it is the only spec, so no
@@ -60,7 +60,7 @@ public enum ImportEdits {
         for anImport in before.imports.imports where ImportUses.isCounted(anImport) {
             let name = anImport.localName
             guard before.importUses.count(of: name) > 0, after.importUses.count(of: name) > 0,
-                  !after.imports.imports.contains(where: { $0.localName == name }) else { continue }
+                  after.imports.imports(named: name).isEmpty else { continue }
             return .rejected(reason: "they remove import \"\(anImport.path)\", which the fixed text still uses")
         }
         var edits: [TextEdit] = []
@@ -68,7 +68,7 @@ public enum ImportEdits {
         for anImport in after.imports.imports where ImportUses.isCounted(anImport) {
             let name = anImport.localName
             guard after.importUses.count(of: name) == 0, before.importUses.count(of: name) > 0,
-                  before.imports.imports.contains(where: { $0.localName == name && $0.path == anImport.path })
+                  before.imports.imports(named: name).contains(where: { $0.path == anImport.path })
             else { continue }
             guard let edit = removal(of: anImport.spec, in: after.tree) else {
                 return .rejected(reason: "they remove the last use of import \"\(anImport.path)\", "
