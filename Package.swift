@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore", "TestSupport"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "LintCore"]),
-        .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore", "SwiftLangRules"],
+        .testTarget(name: "GoRulesTests", dependencies: ["GoRules", "GoAnalysis", "GoSyntax", "LintCore", "SwiftLangRules", "TestSupport"],
                     exclude: ["FuzzRegressions"]),
         .testTarget(name: "SwiftLangSyntaxTests", dependencies: ["SwiftLangSyntax", "LintCore"]),
         .testTarget(name: "SwiftLangRulesTests",

@@ -6,8 +6,12 @@ public struct ContextInScope: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case variable, request }
     public var symbol: SymbolID
     public var kind: Kind
-    /// How to write it in a message or fix: `ctx`, `r.Context()`.
+    /// How to write it in a message or fix: `ctx`, `r.Context()`, `c.Request().Context()` (a
+    /// configured extra context type with its accessor), `c` (one without).
     public var expression: String
+    /// Whether `expression` is a `context.Context`, so that a fix may pass it where one is needed:
+    /// false for a value of an extra context type whose accessor is not configured.
+    public var isStandardContext: Bool = true
 }
 
 /// Which local variables hold contexts, requests and cancel functions: the "context in scope"
@@ -140,7 +144,9 @@ public struct ContextFacts {
     public func contextsInScope(at node: NodeID) -> [ContextInScope] {
         var found: [ContextInScope] = []
         for symbol in contextSymbols where isVisible(symbol, at: node) {
-            found.append(ContextInScope(symbol: symbol, kind: .variable, expression: name(of: symbol)))
+            let accessor = contextAccessor(of: symbol)
+            found.append(ContextInScope(symbol: symbol, kind: .variable, expression: name(of: symbol) + (accessor ?? ""),
+                                        isStandardContext: accessor != nil))
         }
         for symbol in requestSymbols where isVisible(symbol, at: node) {
             found.append(ContextInScope(symbol: symbol, kind: .request, expression: "\(name(of: symbol)).Context()"))
@@ -150,6 +156,24 @@ public struct ContextFacts {
 
     public func hasContextInScope(at node: NodeID) -> Bool {
         contextSymbols.contains { isVisible($0, at: node) } || requestSymbols.contains { isVisible($0, at: node) }
+    }
+
+    /// What turns the context symbol's value into a `context.Context` (see
+    /// `GoFile.contextAccessor(ofType:)`), following `c2 := c` to the declared type.
+    public func contextAccessor(of symbol: SymbolID) -> String? {
+        let bindings = file.bindings
+        let tree = file.tree
+        var current = symbol
+        // Copies of copies are rare; the bound keeps a cycle in broken code from looping.
+        for _ in 0..<8 {
+            let declared = bindings[current]
+            if declared.type.exists { return file.contextAccessor(ofType: declared.type) }
+            let value = tree.unparen(declared.value)
+            guard declared.valueIndex < 0, tree.kind(value) == .identifier, let next = bindings.symbol(of: value),
+                  next != current, isContextSymbol.contains(next) else { return "" }
+            current = next
+        }
+        return ""
     }
 
     public func name(of symbol: SymbolID) -> String {

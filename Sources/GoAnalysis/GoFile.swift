@@ -13,13 +13,18 @@ public final class GoFile {
     public let languageVersion: String?
     /// Extra type names (as written, e.g. `echo.Context`, `*gin.Context`) that hold a request context.
     public let extraContextTypes: [String]
+    /// For extra context types whose `context.Context` is known: the member calls that get it
+    /// (`.Request().Context()`), empty for a type that is one itself.
+    public let contextAccessors: [String: String]
 
-    public init(tree: SyntaxTree, languageVersion: String? = nil, extraContextTypes: [String] = []) {
+    public init(tree: SyntaxTree, languageVersion: String? = nil, extraContextTypes: [String] = [],
+                contextAccessors: [String: String] = [:]) {
         self.tree = tree
         self.imports = ImportTable(tree: tree)
         self.isTestFile = tree.source.path.hasSuffix("_test.go")
         self.languageVersion = languageVersion
         self.extraContextTypes = extraContextTypes
+        self.contextAccessors = contextAccessors
     }
 
     public var source: SourceFile { tree.source }
@@ -29,6 +34,7 @@ public final class GoFile {
     public private(set) lazy var controlFlow = ControlFlowGraphs(file: self)
     public private(set) lazy var cancels = CancelFacts(file: self)
     public private(set) lazy var index = NodeIndex(tree: tree)
+    public private(set) lazy var importUses = ImportUses(file: self)
 
     private var cachedWaitFacts: WaitFacts?
 
@@ -91,6 +97,14 @@ public final class GoFile {
         guard !extraContextTypes.isEmpty else { return false }
         let written = tree.text(type).filter { !$0.isWhitespace }
         return extraContextTypes.contains(written)
+    }
+
+    /// What turns a value of the context type `type` into a `context.Context`: "" for
+    /// `context.Context` itself, the configured accessor for an extra context type, nil when the
+    /// configuration does not say (such a value cannot be passed where a `context.Context` is needed).
+    public func contextAccessor(ofType type: NodeID) -> String? {
+        if isNamedType(type, in: ImportTable.contextPaths, name: "Context") { return "" }
+        return contextAccessors[tree.text(type).filter { !$0.isWhitespace }]
     }
 
     // MARK: Structure

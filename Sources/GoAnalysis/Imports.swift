@@ -12,6 +12,9 @@ public struct Import: Hashable, Sendable {
 /// The file's imports, with lookups by path and by local name.
 public struct ImportTable: Sendable {
     public private(set) var imports: [Import] = []
+    /// Indices into `imports` by local name, so lookups per selector stay constant-time in a file
+    /// with many imports.
+    private var indicesByName: [String: [Int]] = [:]
 
     /// Import paths that provide the standard `context` package's API.
     public static let contextPaths: Set<String> = ["context", "golang.org/x/net/context"]
@@ -25,6 +28,7 @@ public struct ImportTable: Sendable {
                 let path = ImportTable.unquote(tree.text(pathNode))
                 let nameNode = tree.child(spec, 0)
                 let localName = nameNode.exists ? tree.text(nameNode) : ImportTable.defaultName(of: path)
+                indicesByName[localName, default: []].append(imports.count)
                 imports.append(Import(localName: localName, path: path, spec: spec))
             }
         }
@@ -41,7 +45,12 @@ public struct ImportTable: Sendable {
 
     /// The import path bound to a local package name, if any.
     public func path(ofLocalName name: String) -> String? {
-        imports.first { $0.localName == name }?.path
+        indicesByName[name]?.first.map { imports[$0].path }
+    }
+
+    /// The imports known locally as `name` (one, in a file that builds).
+    public func imports(named name: String) -> [Import] {
+        (indicesByName[name] ?? []).map { imports[$0] }
     }
 
     /// Whether any of the context packages is imported.
@@ -68,5 +77,35 @@ public struct ImportTable: Sendable {
     static func unquote(_ literal: String) -> String {
         guard literal.count >= 2 else { return literal }
         return String(literal.dropFirst().dropLast())
+    }
+}
+
+/// How often the file names each package: the `pkg` of every `pkg.Member` (in code and in types)
+/// that is a plain identifier not bound to a local declaration. Counted by name, so a name that
+/// is no import (another file's package-level variable) is counted too; callers ask about the
+/// names of imports. Dot and blank imports are never named this way.
+public struct ImportUses: Sendable {
+    private var counts: [String: Int] = [:]
+
+    init(file: GoFile) {
+        let tree = file.tree
+        let bindings = file.bindings
+        for selector in file.index.nodes(.selectorExpr) {
+            let qualifier = tree.child(selector, 0)
+            guard tree.kind(qualifier) == .identifier else { continue }
+            if let symbol = bindings.symbol(of: qualifier), bindings[symbol].kind != .importName { continue }
+            counts[tree.text(qualifier), default: 0] += 1
+        }
+    }
+
+    /// How many selectors qualify a member with `localName`.
+    public func count(of localName: String) -> Int {
+        counts[localName] ?? 0
+    }
+
+    /// Whether the file can refer to `anImport` by a counted name: not dot, blank or cgo's "C"
+    /// (which names no Go package and is never unused).
+    public static func isCounted(_ anImport: Import) -> Bool {
+        anImport.localName != "." && anImport.localName != "_" && anImport.path != "C"
     }
 }

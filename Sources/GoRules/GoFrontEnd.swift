@@ -18,9 +18,12 @@ public struct GoFrontEnd: LanguageFrontEnd {
     public var rules: [RuleDescriptor] { [SyntaxErrorRule.descriptor] + registry.map(\.descriptor) }
 
     /// Types (as written, e.g. `echo.Context`, `*gin.Context`) that carry a request's context,
-    /// set in the configuration's `go:` section.
-    public static let extraContextTypes = OptionDeclaration.stringList(
-        "extra-context-types", summary: "types, as written in the code, that hold a context like context.Context")
+    /// set in the configuration's `go:` section; each may say how to get its `context.Context`
+    /// (`context: .Request().Context()`, or `""` for a type that is one), which fixes then pass.
+    public static let extraContextTypes = OptionDeclaration(
+        name: "extra-context-types", type: .namesWithAccessors(nameKey: "type", accessorKey: "context"),
+        defaultValue: .accessors([]),
+        summary: "types, as written in the code, that hold a context like context.Context, and how to get it")
 
     public var languageOptions: [OptionDeclaration] { [Self.extraContextTypes] }
 
@@ -40,6 +43,12 @@ public struct GoFrontEnd: LanguageFrontEnd {
                               nodeEnd: { offset in StatementExtent.end(ofNodeStartingAt: offset, in: tree) })
     }
 
+    /// Go does not build a file with an unused import, or one that names a package it does not
+    /// import: `ImportEdits.verdict` repairs the one and rejects the other.
+    public func judgeFixedText(_ fixed: SourceFile, original: SourceFile, settings: LintSettings) -> FixedTextVerdict {
+        ImportEdits.verdict(on: fixed, original: original)
+    }
+
     private func lint(_ tree: SyntaxTree, settings: LintSettings) -> [Diagnostic] {
         let source = tree.source
         var diagnostics: [Diagnostic] = []
@@ -54,8 +63,9 @@ public struct GoFrontEnd: LanguageFrontEnd {
                                           range: ByteRange(start: first.offset, end: first.offset), message: message))
         }
         let languageVersion = moduleVersions.version(forFile: source.path) ?? settings.defaultLanguageVersion
-        let file = GoFile(tree: tree, languageVersion: languageVersion,
-                          extraContextTypes: settings.value(of: Self.extraContextTypes).strings)
+        let extraContextTypes = settings.value(of: Self.extraContextTypes)
+        let file = GoFile(tree: tree, languageVersion: languageVersion, extraContextTypes: extraContextTypes.strings,
+                          contextAccessors: extraContextTypes.accessorsByName)
         let enabledRules = registry.filter { settings.isEnabled($0.descriptor) }
         let enabledRuleIDs = Set(enabledRules.map(\.id))
         for rule in enabledRules {

@@ -4,6 +4,20 @@ public enum OptionValue: Hashable, Sendable {
     case int(Int)
     case string(String)
     case list([String])
+    case accessors([NameWithAccessor])
+}
+
+/// One item of a `namesWithAccessors` option: a name, and how to reach something from a value
+/// of it when the configuration says (e.g. `echo.Context` and `.Request().Context()`).
+public struct NameWithAccessor: Hashable, Sendable {
+    public var name: String
+    /// Member accesses and calls, each `.name` or `.name()`; empty for "the value itself".
+    public var accessor: String?
+
+    public init(name: String, accessor: String? = nil) {
+        self.name = name
+        self.accessor = accessor
+    }
 }
 
 /// What the configuration says about one rule.
@@ -40,8 +54,17 @@ extension OptionValue {
         switch self {
         case .list(let values): return values
         case .string(let value): return [value]
+        case .accessors(let items): return items.map(\.name)
         case .bool, .int: return []
         }
+    }
+
+    /// For a `namesWithAccessors` value, the accessor configured for each name that has one.
+    public var accessorsByName: [String: String] {
+        guard case .accessors(let items) = self else { return [:] }
+        var accessors: [String: String] = [:]
+        for item in items { if let accessor = item.accessor { accessors[item.name] = accessor } }
+        return accessors
     }
 }
 
@@ -100,6 +123,21 @@ public protocol LanguageFrontEnd: Sendable {
     /// File-name globs (`*`, `?`) of test files, which the configuration's `test-files: false`
     /// leaves out, e.g. `*_test.go`. Default: none.
     var testFilePatterns: [String] { get }
+    /// Whether `--fix` may write `fixed`, the text of `original` with the chosen fixes applied,
+    /// judged by what the language needs beyond syntax (the engine itself refuses a text with
+    /// more syntax errors): fixes that are right one by one can together break the build, e.g.
+    /// by removing the last use of an import. Default: accepted.
+    func judgeFixedText(_ fixed: SourceFile, original: SourceFile, settings: LintSettings) -> FixedTextVerdict
+}
+
+/// What a front end says about a file's text after `--fix` applied its fixes.
+public enum FixedTextVerdict: Equatable, Sendable {
+    case accepted
+    /// Write `text` instead: the fixed text with what the fixes broke repaired, as `note` says
+    /// (one line for standard error, e.g. `removed import "context": the fixes removed its last use`).
+    case repaired(text: [UInt8], note: String)
+    /// Leave the file as it is; `reason` completes "fixes not applied: ...".
+    case rejected(reason: String)
 }
 
 extension LanguageFrontEnd {
@@ -110,6 +148,10 @@ extension LanguageFrontEnd {
     public var languageOptions: [OptionDeclaration] { [] }
 
     public var testFilePatterns: [String] { [] }
+
+    public func judgeFixedText(_ fixed: SourceFile, original: SourceFile, settings: LintSettings) -> FixedTextVerdict {
+        .accepted
+    }
 }
 
 /// What a front end produces for one file.

@@ -1,10 +1,14 @@
 /// The type of a configurable option; the configuration is validated against it, so a rule
 /// never sees a value of the wrong type.
-public enum OptionType: String, Hashable, Sendable {
+public enum OptionType: Hashable, Sendable {
     case bool
     case int
     case string
     case stringList
+    /// A list of names, each written as a string or as a mapping that also says how to reach
+    /// something from a value of that name: `nameKey` holds the name, `accessorKey` (optional) a
+    /// chain of member accesses and calls such as `.Request().Context()`. Read as `.accessors`.
+    case namesWithAccessors(nameKey: String, accessorKey: String)
 
     /// How the type is named in error messages and documentation.
     public var description: String {
@@ -13,6 +17,8 @@ public enum OptionType: String, Hashable, Sendable {
         case .int: return "an integer"
         case .string: return "a string"
         case .stringList: return "a list of strings"
+        case .namesWithAccessors(let nameKey, let accessorKey):
+            return "a list of strings or of `\(nameKey):`/`\(accessorKey):` mappings"
         }
     }
 }

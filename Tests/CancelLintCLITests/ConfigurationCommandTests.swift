@@ -110,7 +110,10 @@ final class ConfigurationCommandTests: XCTestCase {
         for block in blocks {
             let configuration = try Configuration.parse(block, path: "README.md", directory: "/r", schema: schema)
             XCTAssertEqual(configuration.failOn, .error)
-            XCTAssertEqual(configuration.languages["go"]?.options["extra-context-types"], .list(["echo.Context"]))
+            XCTAssertEqual(configuration.languages["go"]?.options["extra-context-types"], .accessors([
+                NameWithAccessor(name: "echo.Context", accessor: ".Request().Context()"),
+                NameWithAccessor(name: "*gin.Context", accessor: ""), NameWithAccessor(name: "*web.Ctx"),
+            ]))
             XCTAssertFalse(configuration.selects(relativePath: "internal/legacy/x.go", isTestFile: false))
         }
     }

@@ -155,6 +155,69 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
     }
 
+    func testAnImportSeveralFixesLeaveUnusedIsRemovedAndSaidSo() throws {
+        let directory = try TemporaryDirectory()
+        let source = "package h\n\nimport (\n\t\"context\"\n\t\"net/http\"\n)\n\n"
+            + "func handle(w http.ResponseWriter, r *http.Request) {\n\twork(context.Background())\n\twork(context.TODO())\n}\n\n"
+            + "func work(x interface{}) {}\n"
+        try directory.write("a.go", source)
+        let diff = runCommand(["--fix", "--diff", "a.go"], in: directory.path, frontEnds: [GoFrontEnd()])
+        XCTAssertEqual(diff.stdout.text, """
+            --- a/a.go
+            +++ b/a.go
+            @@ -1,13 +1,12 @@
+             package h
+             
+             import (
+            -\t"context"
+             \t"net/http"
+             )
+             
+             func handle(w http.ResponseWriter, r *http.Request) {
+            -\twork(context.Background())
+            -\twork(context.TODO())
+            +\twork(r.Context())
+            +\twork(r.Context())
+             }
+             
+             func work(x interface{}) {}
+
+            """)
+        let result = runCommand(["--fix", "a.go"], in: directory.path, frontEnds: [GoFrontEnd()])
+        XCTAssertEqual(try String(contentsOfFile: directory.url("a.go"), encoding: .utf8),
+                       source.replacingOccurrences(of: "\t\"context\"\n", with: "")
+                           .replacingOccurrences(of: "context.Background()", with: "r.Context()")
+                           .replacingOccurrences(of: "context.TODO()", with: "r.Context()"))
+        XCTAssertEqual(result.stdout.text, "")
+        XCTAssertEqual(result.stderr.text, """
+            cancellint: a.go: removed import "context": the fixes removed its last use
+            cancellint: fixed 2 problems in 1 file
+            cancellint: no problems in 1 file
+
+            """)
+        XCTAssertEqual(result.status, 0)
+    }
+
+    func testFixesThatRemoveAnImportAnotherFixUsesAreNotWritten() throws {
+        let directory = try TemporaryDirectory()
+        let source = "package h\n\nimport (\n\t\"context\"\n\t\"net/http\"\n)\n\n"
+            + "func handle(w http.ResponseWriter, r *http.Request) {\n\twork(context.Background())\n}\n\n"
+            + "func build() {\n\thttp.NewRequestWithContext(nil, \"GET\", \"/\", nil)\n}\n\nfunc work(x interface{}) {}\n"
+        try directory.write("a.go", source)
+        let result = runCommand(["--fix", "--quiet", "a.go"], in: directory.path, frontEnds: [GoFrontEnd()])
+        XCTAssertEqual(try String(contentsOfFile: directory.url("a.go"), encoding: .utf8), source)
+        XCTAssertEqual(result.stderr.text,
+                       "cancellint: a.go: fixes not applied: they remove import \"context\", which the fixed text still uses\n")
+        XCTAssertEqual(result.status, 1)
+        // Each fix alone is fine: with the other rule off, the file is fixed.
+        try directory.write(".lintconfig.yml", "disable: [nil-context]\n")
+        let alone = runCommand(["--fix", "--quiet", "a.go"], in: directory.path, frontEnds: [GoFrontEnd()])
+        XCTAssertEqual(alone.stderr.text, "")
+        XCTAssertEqual(try String(contentsOfFile: directory.url("a.go"), encoding: .utf8),
+                       source.replacingOccurrences(of: "\t\"context\"\n", with: "")
+                           .replacingOccurrences(of: "context.Background()", with: "r.Context()"))
+    }
+
     func testMalformedFixesAreSkipped() throws {
         let directory = try TemporaryDirectory()
         try directory.write("a.go", "outside\n")
@@ -203,5 +266,93 @@ final class FixCommandTests: XCTestCase {
 
             """)
         XCTAssertEqual(result.status, 1)
+    }
+}
+
+/// A front end whose judgement of fixed text is scripted: `mend` is fixed to `mended`, which it
+/// repairs to `whole`; `spoil` to `spoilt`, which it "repairs" to `BROKEN` (a syntax error);
+/// `veto` to `vetoed`, which it rejects.
+private struct JudgingFrontEnd: LanguageFrontEnd {
+    static let fixes = ["mend": "mended", "spoil": "spoilt", "veto": "vetoed"]
+
+    var language: String { "go" }
+    var fileExtensions: [String] { ["go"] }
+    var rules: [RuleDescriptor] {
+        [RuleDescriptor(id: "word", summary: "a scripted word", defaultSeverity: .warning, category: "style", language: "go"),
+         RuleDescriptor(id: "syntax", summary: "BROKEN", defaultSeverity: .error, category: "syntax", language: "go")]
+    }
+
+    func isGenerated(_ file: SourceFile) -> Bool { false }
+
+    func lint(_ file: SourceFile, settings: LintSettings) -> [Diagnostic] {
+        let text = String(decoding: file.bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
+        let range = ByteRange(start: 0, end: Int32(text.utf8.count))
+        if text == "BROKEN" {
+            return [Diagnostic(ruleID: "syntax", severity: .error, file: file, range: range, message: "found BROKEN")]
+        }
+        guard let replacement = Self.fixes[text] else { return [] }
+        return [Diagnostic(ruleID: "word", severity: .warning, file: file, range: range, message: "\(text) wants fixing",
+                           fixes: [Fix(title: "fix", edits: [TextEdit(range: range, replacement: replacement)])])]
+    }
+
+    func judgeFixedText(_ fixed: SourceFile, original: SourceFile, settings: LintSettings) -> FixedTextVerdict {
+        switch String(decoding: fixed.bytes, as: UTF8.self) {
+        case "mended\n": return .repaired(text: Array("whole\n".utf8), note: "made mended whole")
+        case "spoilt\n": return .repaired(text: Array("BROKEN\n".utf8), note: "tried to mend spoilt")
+        case "vetoed\n": return .rejected(reason: "vetoed is not allowed")
+        default: return .accepted
+        }
+    }
+}
+
+final class FixVerdictTests: XCTestCase {
+    private func fix(_ text: String) throws -> (file: String, stderr: String, status: Int32) {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.go", text)
+        let result = runCommand(["--fix", "a.go"], in: directory.path, frontEnds: [JudgingFrontEnd()])
+        return (try String(contentsOfFile: directory.url("a.go"), encoding: .utf8), result.stderr.text, result.status)
+    }
+
+    func testARepairedTextIsWrittenAndTheRepairSaid() throws {
+        let result = try fix("mend\n")
+        XCTAssertEqual(result.file, "whole\n")
+        XCTAssertEqual(result.stderr, """
+            cancellint: a.go: made mended whole
+            cancellint: fixed 1 problem in 1 file
+            cancellint: no problems in 1 file
+
+            """)
+        XCTAssertEqual(result.status, 0)
+    }
+
+    func testARepairThatBreaksTheSyntaxIsNotWritten() throws {
+        let result = try fix("spoil\n")
+        XCTAssertEqual(result.file, "spoil\n")
+        XCTAssertEqual(result.stderr, """
+            cancellint: a.go: fixes not applied: tried to mend spoilt, and that would introduce a syntax error (1:1: found BROKEN)
+            cancellint: nothing to fix
+            cancellint: 1 problem (1 warning) in 1 file
+
+            """)
+        XCTAssertEqual(result.status, 1)
+    }
+
+    func testARejectedTextIsNotWritten() throws {
+        let result = try fix("veto\n")
+        XCTAssertEqual(result.file, "veto\n")
+        XCTAssertEqual(result.stderr, """
+            cancellint: a.go: fixes not applied: vetoed is not allowed
+            cancellint: nothing to fix
+            cancellint: 1 problem (1 warning) in 1 file
+
+            """)
+        XCTAssertEqual(result.status, 1)
+    }
+
+    func testTheDiffShowsTheRepairedText() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.go", "mend\n")
+        let diff = runCommand(["--fix", "--diff", "a.go"], in: directory.path, frontEnds: [JudgingFrontEnd()])
+        XCTAssertEqual(diff.stdout.text, "--- a/a.go\n+++ b/a.go\n@@ -1 +1 @@\n-mend\n+whole\n", "--diff shows the repaired text")
     }
 }

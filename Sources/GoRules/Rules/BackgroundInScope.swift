@@ -42,8 +42,11 @@ enum BackgroundInScope {
         let spelled = "context.\(tree.text(tree.child(tree.unparen(tree.child(call, 0)), 1)))()"
         let names = callers.map(\.expression)
         let single = callers.count == 1 ? names[0] : nil
+        // A fix passes `single` where a context.Context is needed; a value of an extra context
+        // type without a configured accessor is not one, so it gets the message but no fix.
+        let fixable = callers.count == 1 && callers[0].isStandardContext
         let canDetach = file.languageVersionIsAtLeast(1, 21)
-        let detachHint = single.map { "context.WithoutCancel(\($0))" } ?? "context.WithoutCancel"
+        let detachHint = fixable ? single.map { "context.WithoutCancel(\($0))" } ?? "context.WithoutCancel" : "context.WithoutCancel"
 
         if let detachment = detachment(of: call, facts: facts, callers: callers, file: file) {
             // Deliberate detachment is right as it is before Go 1.21; afterwards WithoutCancel says it better.
@@ -69,7 +72,7 @@ enum BackgroundInScope {
                     + "if only its cancellation should be dropped, \(detachHint) says so"
             }
             var fixes: [Fix] = []
-            if let single, detachment != .besideCaller, importsStandardContext(call, file: file) {
+            if let single, fixable, detachment != .besideCaller, importsStandardContext(call, file: file) {
                 let replacement = "\(qualifier(of: call, file: file)).WithoutCancel(\(single))"
                 fixes.append(Fix(title: "use \(replacement)", edits: [TextEdit(range: tree.range(call), replacement: replacement)]))
             }
@@ -83,7 +86,9 @@ enum BackgroundInScope {
         if let single {
             message = "\(spelled) drops the cancellation and deadline of \(single), which is in scope: "
                 + "derive from \(single) instead\(outlive)"
-            fixes.append(Fix(title: "use \(single)", edits: [TextEdit(range: tree.range(call), replacement: single)]))
+            if fixable, let edits = replacing(call, with: single, file: file) {
+                fixes.append(Fix(title: "use \(single)", edits: edits))
+            }
         } else {
             message = "\(spelled) drops the cancellation and deadline of the contexts in scope "
                 + "(\(names.joined(separator: ", "))): derive from one of them instead\(outlive)"
@@ -292,6 +297,15 @@ enum BackgroundInScope {
         guard tree.kind(inner) == .callExpr, tree.childCount(inner) == 1 else { return false }
         let function = tree.unparen(tree.child(inner, 0))
         return tree.kind(function) == .selectorExpr && tree.hasText(tree.child(function, 1), "Err")
+    }
+
+    /// The call replaced by `replacement`, and the context import removed when this call was its
+    /// last use; nil when that import cannot be removed cleanly.
+    static func replacing(_ call: NodeID, with replacement: String, file: GoFile) -> [TextEdit]? {
+        let tree = file.tree
+        let qualifier = tree.child(tree.unparen(tree.child(call, 0)), 0)
+        guard let importEdits = ImportEdits.removingUnused(afterRemoving: [qualifier], in: file) else { return nil }
+        return [TextEdit(range: tree.range(call), replacement: replacement)] + importEdits
     }
 
     static func importsStandardContext(_ call: NodeID, file: GoFile) -> Bool {

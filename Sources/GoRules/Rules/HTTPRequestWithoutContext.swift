@@ -75,7 +75,7 @@ enum HTTPRequestWithoutContext {
             + (single.map { "http.NewRequestWithContext(\($0), ...)" } ?? "http.NewRequestWithContext with the caller's context")
         var fixes: [Fix] = []
         let function = tree.unparen(tree.child(call, 0))
-        if let single, let firstArgument = tree.children(call).dropFirst().first {
+        if let single, contexts[0].isStandardContext, let firstArgument = tree.children(call).dropFirst().first {
             fixes.append(Fix(title: "use http.NewRequestWithContext(\(single), ...)", edits: [
                 TextEdit(range: tree.range(tree.child(function, 1)), replacement: "NewRequestWithContext"),
                 TextEdit(range: ByteRange(start: tree[firstArgument].start, end: tree[firstArgument].start),

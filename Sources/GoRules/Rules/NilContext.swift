@@ -119,9 +119,12 @@ enum NilContext {
         let message = "nil is passed as the context of \(callee): \(effect); \(instead)"
         var fixes: [Fix] = []
         if contexts.count == 1 {
-            // context.TODO() here would only trade this finding for background-in-scope.
+            // context.TODO() here would only trade this finding for background-in-scope; a value
+            // of an extra context type without a configured accessor is no context.Context.
             let name = contexts[0].expression
-            fixes.append(Fix(title: "pass \(name)", edits: [TextEdit(range: tree.range(argument), replacement: name)]))
+            if contexts[0].isStandardContext {
+                fixes.append(Fix(title: "pass \(name)", edits: [TextEdit(range: tree.range(argument), replacement: name)]))
+            }
         } else if contexts.isEmpty, let package = file.contextPackageName ?? file.imports.localNames(of: "golang.org/x/net/context").first {
             fixes.append(Fix(title: "pass \(package).TODO()",
                              edits: [TextEdit(range: tree.range(argument), replacement: "\(package).TODO()")]))

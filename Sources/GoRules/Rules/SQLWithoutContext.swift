@@ -78,7 +78,7 @@ enum SQLWithoutContext {
         let message = "\(receiverText).\(method) cannot be cancelled although \(inScope): "
             + "the call holds its connection after the caller gave up; use \(suggestion)"
         var fixes: [Fix] = []
-        if let arguments, let edit = insertArguments(arguments, into: call, file: file) {
+        if let arguments, contexts[0].isStandardContext, let edit = insertArguments(arguments, into: call, file: file) {
             fixes.append(Fix(title: "use \(variant.name)", edits: [
                 TextEdit(range: tree.range(member), replacement: variant.name), edit,
             ]))

@@ -306,7 +306,65 @@ private struct ConfigurationValidator {
         case .int: return .int(try int(node, key: option.name))
         case .string: return .string(try string(node, key: option.name))
         case .stringList: return .list(try stringItems(node, key: option.name).map(\.text))
+        case .namesWithAccessors(let nameKey, let accessorKey):
+            return .accessors(try namesWithAccessors(node, key: option.name, nameKey: nameKey, accessorKey: accessorKey))
         }
+    }
+
+    /// `[a, b]`, or block items each a string or a mapping of `nameKey` and, optionally, `accessorKey`.
+    func namesWithAccessors(_ node: YAMLNode, key: String, nameKey: String,
+                            accessorKey: String) throws(ConfigurationError) -> [NameWithAccessor] {
+        guard case .sequence(let items) = node.value else {
+            return try stringItems(node, key: key).map { NameWithAccessor(name: $0.text) }
+        }
+        var result: [NameWithAccessor] = []
+        for item in items {
+            switch item.value {
+            case .scalar(let text, _):
+                result.append(NameWithAccessor(name: text))
+            case .mapping(let entries):
+                var name: String?
+                var accessor: String?
+                for entry in entries {
+                    switch entry.key {
+                    case nameKey:
+                        name = try string(entry.value, key: nameKey)
+                    case accessorKey:
+                        let text = try string(entry.value, key: accessorKey)
+                        guard Self.isAccessor(text) else {
+                            throw error("expected member calls such as `.Request().Context()` for `\(accessorKey)`, "
+                                        + "found \(Self.describe(entry.value))", at: entry.value,
+                                        hint: "each member starts with `.`; `\"\"` stands for the value itself")
+                        }
+                        accessor = text
+                    default:
+                        let validKeys = [nameKey, accessorKey]
+                        throw error("unknown key `\(entry.key)` in an item of `\(key)`", at: entry,
+                                    hint: Self.hint(for: entry.key, among: validKeys,
+                                                    otherwise: "valid keys: \(Self.quotedList(validKeys))"))
+                    }
+                }
+                guard let name else { throw error("missing `\(nameKey)` in an item of `\(key)`", at: item) }
+                result.append(NameWithAccessor(name: name, accessor: accessor))
+            default:
+                throw error("expected a string or a mapping in the list `\(key)`, found \(Self.describe(item))", at: item)
+            }
+        }
+        return result
+    }
+
+    /// Nothing, or `.name` and `.name()` repeated: `.Request().Context()`.
+    static func isAccessor(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            guard rest.first == "." else { return false }
+            rest = rest.dropFirst()
+            let name = rest.prefix { $0 == "_" || $0.isLetter || $0.isNumber }
+            guard let first = name.first, first == "_" || first.isLetter else { return false }
+            rest = rest.dropFirst(name.count)
+            if rest.hasPrefix("()") { rest = rest.dropFirst(2) }
+        }
+        return true
     }
 
     func selectors(_ node: YAMLNode, key: String) throws(ConfigurationError) -> Set<String> {

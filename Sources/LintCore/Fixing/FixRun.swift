@@ -2,8 +2,10 @@
 /// choose the fixes (`FixPlan`), apply them in memory, lint the new text, and then either
 /// rewrite the file atomically (`FileRewriter`) or add its unified diff to the output.
 ///
-/// A file whose fixed text has more syntax errors than before is left alone: a fix that breaks
-/// the build is worse than the finding. Files without fixes are never opened for writing.
+/// A file whose fixed text has more syntax errors than before, or that its front end rejects
+/// (`LanguageFrontEnd.judgeFixedText`), is left alone: a fix that breaks the build is worse than
+/// the finding; a front end may instead repair the text (remove an import the fixes left unused).
+/// Files without fixes are never opened for writing.
 public enum FixRun {
     public enum Mode: Sendable {
         case apply
@@ -42,18 +44,10 @@ public enum FixRun {
             let plan = FixPlan(diagnostics, fileSize: original.count)
             outcome.messages += plan.skipped.map(\.description)
             guard !plan.fixed.isEmpty else { continue }
-            let fixed = plan.apply(to: original)
-            let fixedSource = SourceFile(path: path, bytes: fixed)
-            let relinted = engine.lint(fixedSource, settings: settings) ?? []
-            let newSyntaxErrors = relinted.filter { syntaxRules.contains($0.ruleID) }
-            if !newSyntaxErrors.isEmpty {
-                let before = (engine.lint(linted.file, settings: settings) ?? []).filter { syntaxRules.contains($0.ruleID) }.count
-                if newSyntaxErrors.count > before {
-                    outcome.messages.append("\(path): fixes not applied: they would introduce a syntax error "
-                                            + "(\(newSyntaxErrors[0].start): \(newSyntaxErrors[0].message))")
-                    continue
-                }
-            }
+            guard let (fixed, fixedSource, relinted) = validated(plan.apply(to: original), original: linted.file, path: path,
+                                                                 engine: engine, settings: settings,
+                                                                 syntaxRules: syntaxRules, messages: &outcome.messages)
+            else { continue }
             switch mode {
             case .diff:
                 let labels = PathText.isAbsolute(path) ? (path, path) : ("a/\(path)", "b/\(path)")
@@ -89,6 +83,51 @@ public enum FixRun {
         }
         outcome.result.pathProblems.sort(by: PathProblem.reportOrder)
         return outcome
+    }
+
+    /// The text to write for `fixed` (`original` with the plan applied), with its source and
+    /// findings; nil, with the reason in `messages`, when the fixes would add a syntax error or the
+    /// front end rejects the text. A front end's repair replaces the text, and is itself held to
+    /// the syntax check.
+    private static func validated(_ fixed: [UInt8], original: SourceFile, path: String, engine: LintEngine,
+                                  settings: LintSettings, syntaxRules: Set<String>,
+                                  messages: inout [String]) -> (text: [UInt8], source: SourceFile, findings: [Diagnostic])? {
+        var text = fixed
+        var source = SourceFile(path: path, bytes: text)
+        var findings = engine.lint(source, settings: settings) ?? []
+        var syntaxErrors = findings.filter { syntaxRules.contains($0.ruleID) }
+        var originalSyntaxErrors: Int?
+        func addsSyntaxErrors() -> Bool {
+            guard !syntaxErrors.isEmpty else { return false }
+            let before = originalSyntaxErrors ?? (engine.lint(original, settings: settings) ?? [])
+                .filter { syntaxRules.contains($0.ruleID) }.count
+            originalSyntaxErrors = before
+            return syntaxErrors.count > before
+        }
+        if addsSyntaxErrors() {
+            messages.append("\(path): fixes not applied: they would introduce a syntax error "
+                            + "(\(syntaxErrors[0].start): \(syntaxErrors[0].message))")
+            return nil
+        }
+        switch engine.frontEnd(forPath: path)?.judgeFixedText(source, original: original, settings: settings) ?? .accepted {
+        case .accepted:
+            break
+        case .rejected(let reason):
+            messages.append("\(path): fixes not applied: \(reason)")
+            return nil
+        case .repaired(let repaired, let note):
+            text = repaired
+            source = SourceFile(path: path, bytes: text)
+            findings = engine.lint(source, settings: settings) ?? []
+            syntaxErrors = findings.filter { syntaxRules.contains($0.ruleID) }
+            if addsSyntaxErrors() {
+                messages.append("\(path): fixes not applied: \(note), and that would introduce a syntax error "
+                                + "(\(syntaxErrors[0].start): \(syntaxErrors[0].message))")
+                return nil
+            }
+            messages.append("\(path): \(note)")
+        }
+        return (text, source, findings)
     }
 
     /// The findings of the fixed text that changed-lines mode still reports: those on lines that

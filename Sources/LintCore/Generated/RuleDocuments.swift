@@ -8,7 +8,7 @@ public enum RuleDocuments {
 
 - **Severity:** warning
 - **Category:** propagation
-- **Fix:** replaces the call with the one context in scope (info findings: with `context.WithoutCancel(ctx)`)
+- **Fix:** replaces the call with the one context in scope (info findings: with `context.WithoutCancel(ctx)`), removing the `context` import when that was its last use; none when the context is of an `extra-context-types` type without a `context:` accessor
 
 ## What it finds
 
@@ -969,7 +969,7 @@ should not capture the request's context at all.
 
 - **Severity:** warning
 - **Category:** cancellation
-- **Fix:** `http.NewRequest(` → `http.NewRequestWithContext(ctx, ` when exactly one context is in scope
+- **Fix:** `http.NewRequest(` → `http.NewRequestWithContext(ctx, ` when exactly one context is in scope (and is a `context.Context`, or has a configured `context:` accessor)
 
 ## What it finds
 
@@ -1480,7 +1480,7 @@ function, return or store the cancel function with it so that its new owner call
 
 - **Severity:** error
 - **Category:** propagation
-- **Fix:** passes the one context in scope, or `context.TODO()` when there is none
+- **Fix:** passes the one context in scope (through its `context:` accessor for an `extra-context-types` type; none without one), or `context.TODO()` when there is none
 
 ## What it finds
 
@@ -1872,7 +1872,7 @@ with `ctx.Done()`.
 
 - **Severity:** warning
 - **Category:** cancellation
-- **Fix:** the `...Context` variant with the context in scope as first argument (`Begin()` → `BeginTx(ctx, nil)`), when exactly one context is in scope
+- **Fix:** the `...Context` variant with the context in scope as first argument (`Begin()` → `BeginTx(ctx, nil)`), when exactly one context is in scope (and is a `context.Context`, or has a configured `context:` accessor)
 
 ## What it finds
 

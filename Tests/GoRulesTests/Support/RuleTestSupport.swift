@@ -3,6 +3,7 @@ import GoAnalysis
 import GoRules
 import GoSyntax
 import LintCore
+import TestSupport
 import XCTest
 
 /// The repository root, found from this file's path (Tests/GoRulesTests/Support/...).
@@ -28,13 +29,22 @@ func render(_ diagnostic: Diagnostic) -> String {
     "\(diagnostic.start.line):\(diagnostic.start.column): \(diagnostic.severity): \(diagnostic.message) [\(diagnostic.ruleID)]"
 }
 
-/// Applies the first fix of every diagnostic (edits sorted, none overlapping) and returns the new text.
-func applyingFixes(_ source: String, only ruleID: String) -> String {
+/// Applies the first fix of every diagnostic (edits sorted, none overlapping, an edit two fixes
+/// share applied once, as `--fix` does) and returns the new text. Where gofmt is installed, a
+/// source it parses must still parse after the fixes (`gofmt -e`), so every rule test's fix case
+/// is checked by Go's own parser too.
+func applyingFixes(_ source: String, only ruleID: String, settings: LintSettings = LintSettings(),
+                   file: StaticString = #filePath, line: UInt = #line) -> String {
     var bytes = Array(source.utf8)
-    let edits = diagnostics(source, only: ruleID).flatMap { $0.fixes.first?.edits ?? [] }
+    let edits = Set(diagnostics(source, only: ruleID, settings: settings).flatMap { $0.fixes.first?.edits ?? [] })
         .sorted { $0.range.start > $1.range.start }
     for edit in edits {
         bytes.replaceSubrange(Int(edit.range.start)..<Int(edit.range.end), with: Array(edit.replacement.utf8))
+    }
+    if let gofmt = ExternalTool(named: "gofmt"), let before = try? gofmt.run(["-e"], input: Array(source.utf8)),
+       before.status == 0 {
+        let after = try? gofmt.run(["-e"], input: bytes)
+        XCTAssertEqual(after?.status, 0, "gofmt -e rejects the fixed text:\n\(after?.output ?? "")", file: file, line: line)
     }
     return String(decoding: bytes, as: UTF8.self)
 }
