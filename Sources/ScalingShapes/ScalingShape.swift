@@ -48,7 +48,7 @@ public struct ScalingShape: Sendable {
 public enum ScalingShapes {
     /// Every shape, in a stable order. Each area keeps its shapes in its own file
     /// (`GoShapes.swift`, `EngineShapes.swift`, `SwiftShapes.swift`) and lists them here.
-    public static var all: [ScalingShape] { goShapes + engineShapes + swiftShapes }
+    public static var all: [ScalingShape] { goShapes + engineShapes + swiftShapes + fixShapes }
 
     public static func named(_ name: String) -> ScalingShape? { all.first { $0.name == name } }
 }

@@ -147,7 +147,10 @@ enum LineDiff {
         return operations
     }
 
-    /// Myers' O((N+M)·D) algorithm with the frontier saved at each step for the way back.
+    /// Myers' O((N+M)·D) algorithm with the frontier saved at each step for the way back. Step
+    /// `d` reaches only diagonals -d...d, so only those (and one on each side) are saved: the
+    /// trace holds O(D²) numbers, not O(D·(N+M)) — a long file with a few thousand changed lines
+    /// would otherwise need gigabytes.
     private static func middle(_ old: Lines, _ new: Lines, oldRange: Range<Int>, newRange: Range<Int>) -> [Operation] {
         let n = oldRange.count
         let m = newRange.count
@@ -158,7 +161,7 @@ enum LineDiff {
         var trace: [[Int]] = []
         var finalStep: Int?
         search: for step in 0...min(maximum, largestExactDifference) {
-            trace.append(frontier)
+            trace.append(Array(frontier[(offset - step - 1)...(offset + step + 1)]))
             for diagonal in stride(from: -step, through: step, by: 2) {
                 var x: Int
                 if diagonal == -step || (diagonal != step && frontier[offset + diagonal - 1] < frontier[offset + diagonal + 1]) {
@@ -186,15 +189,17 @@ enum LineDiff {
         var x = n
         var y = m
         for step in stride(from: finalStep, through: 0, by: -1) {
+            // `saved[k]` is the frontier on diagonal k - step - 1.
             let saved = trace[step]
             let diagonal = x - y
             let previousDiagonal: Int
-            if diagonal == -step || (diagonal != step && saved[offset + diagonal - 1] < saved[offset + diagonal + 1]) {
+            if diagonal == -step
+                || (diagonal != step && saved[diagonal - 1 + step + 1] < saved[diagonal + 1 + step + 1]) {
                 previousDiagonal = diagonal + 1
             } else {
                 previousDiagonal = diagonal - 1
             }
-            let previousX = step == 0 ? 0 : saved[offset + previousDiagonal]
+            let previousX = step == 0 ? 0 : saved[previousDiagonal + step + 1]
             let previousY = step == 0 ? 0 : previousX - previousDiagonal
             while x > previousX && y > previousY {
                 x -= 1
