@@ -20,10 +20,14 @@ public struct ContextFacts {
     /// Local symbols declared from a cancel-returning constructor, with the constructor's name
     /// (`context.WithTimeout`, `signal.NotifyContext`).
     public private(set) var cancelSymbols: [(symbol: SymbolID, constructor: String)] = []
+    private var cancelSymbolsByDeclaration: [NodeID: [SymbolID]] = [:]
     private var isContextSymbol: Set<SymbolID> = []
     private var isRequestSymbol: Set<SymbolID> = []
-    /// Local symbols sharing a name with a context or request symbol, for shadowing checks.
-    private var symbolsNamedLike: [Int32: [SymbolID]] = [:]
+    /// Context and request symbols by the node bounding their scope, and every local symbol
+    /// sharing a name with one of them by that node too (for shadowing). A lookup at a node walks
+    /// only the scopes around it, so its cost is the nesting depth, not the size of the file.
+    private var candidatesByScope: [NodeID: [SymbolID]] = [:]
+    private var namedLikeByScope: [NodeID: [SymbolID]] = [:]
     private unowned let file: GoFile
 
     /// Constructors whose second result is a cancel function.
@@ -54,6 +58,7 @@ public struct ContextFacts {
             guard symbol.value.exists else { continue }
             if let constructor = cancelConstructor(of: symbol.value), symbol.valueIndex == 1 {
                 cancelSymbols.append((id, constructor))
+                cancelSymbolsByDeclaration[symbol.declaration, default: []].append(id)
                 continue
             }
             if holdsContext(value: symbol.value, index: symbol.valueIndex) {
@@ -63,11 +68,19 @@ public struct ContextFacts {
         }
         let interesting = Set((contextSymbols + requestSymbols).map { bindings[$0].nameKey })
         if !interesting.isEmpty {
+            for symbol in contextSymbols + requestSymbols {
+                candidatesByScope[bindings[symbol].scope, default: []].append(symbol)
+            }
             for (index, symbol) in bindings.symbols.enumerated()
             where !symbol.isPackageLevel && interesting.contains(symbol.nameKey) {
-                symbolsNamedLike[symbol.nameKey, default: []].append(SymbolID(Int32(index)))
+                namedLikeByScope[symbol.scope, default: []].append(SymbolID(Int32(index)))
             }
         }
+    }
+
+    /// The cancel symbols declared by `declaration` (`ctx, cancel := context.WithCancel(p)`).
+    public func cancelSymbols(declaredBy declaration: NodeID) -> [SymbolID] {
+        cancelSymbolsByDeclaration[declaration] ?? []
     }
 
     public func isContext(_ symbol: SymbolID) -> Bool { isContextSymbol.contains(symbol) }
@@ -137,19 +150,25 @@ public struct ContextFacts {
 
     /// The contexts visible at `node`: local context variables and request parameters of the
     /// enclosing functions (captured ones included), declared before `node` and not shadowed.
+    /// Context variables first, then requests, each in declaration order.
     public func contextsInScope(at node: NodeID) -> [ContextInScope] {
-        var found: [ContextInScope] = []
-        for symbol in contextSymbols where isVisible(symbol, at: node) {
-            found.append(ContextInScope(symbol: symbol, kind: .variable, expression: name(of: symbol)))
+        var variables: [SymbolID] = []
+        var requests: [SymbolID] = []
+        visibleCandidates(at: node) { symbol in
+            if isContextSymbol.contains(symbol) { variables.append(symbol) } else { requests.append(symbol) }
+            return true
         }
-        for symbol in requestSymbols where isVisible(symbol, at: node) {
-            found.append(ContextInScope(symbol: symbol, kind: .request, expression: "\(name(of: symbol)).Context()"))
-        }
-        return found
+        return variables.sorted().map { ContextInScope(symbol: $0, kind: .variable, expression: name(of: $0)) }
+            + requests.sorted().map { ContextInScope(symbol: $0, kind: .request, expression: "\(name(of: $0)).Context()") }
     }
 
     public func hasContextInScope(at node: NodeID) -> Bool {
-        contextSymbols.contains { isVisible($0, at: node) } || requestSymbols.contains { isVisible($0, at: node) }
+        var found = false
+        visibleCandidates(at: node) { _ in
+            found = true
+            return false
+        }
+        return found
     }
 
     public func name(of symbol: SymbolID) -> String {
@@ -159,19 +178,50 @@ public struct ContextFacts {
     /// Whether `symbol` is visible at `node`: inside its scope, after its declaration, and not
     /// hidden by an inner declaration of the same name.
     public func isVisible(_ symbol: SymbolID, at node: NodeID) -> Bool {
-        let bindings = file.bindings
-        let tree = file.tree
-        let declared = bindings[symbol]
-        let offset = tree[node].start
+        let declared = file.bindings[symbol]
+        let offset = file.tree[node].start
         guard offset >= declared.visibleFrom, contains(declared.scope, offset) else { return false }
-        for otherID in symbolsNamedLike[declared.nameKey] ?? [] where otherID != symbol {
-            let other = bindings[otherID]
-            if offset >= other.visibleFrom, contains(other.scope, offset), other.scope != declared.scope,
-               tree.isAncestor(declared.scope, of: other.scope) {
-                return false
-            }
+        // An inner scope around `node` declaring the same name, visible there, hides it.
+        var scope = node
+        while scope.exists && scope != declared.scope {
+            if declaresVisible(declared.nameKey, in: scope, at: offset) { return false }
+            scope = file.tree.parent(scope)
         }
         return true
+    }
+
+    /// Calls `visit` with each context or request symbol visible at `node`, innermost scope first,
+    /// until it returns false. The scopes holding a visible symbol are the node and its ancestors
+    /// (a scope starting at the node itself declares nothing visible at its first byte); a name
+    /// declared in an inner one hides the same name in the outer ones.
+    private func visibleCandidates(at node: NodeID, _ visit: (SymbolID) -> Bool) {
+        guard !candidatesByScope.isEmpty else { return }
+        let bindings = file.bindings
+        let offset = file.tree[node].start
+        var hiddenNames: Set<Int32> = []
+        var scope = node
+        while true {
+            for symbol in candidatesByScope[scope] ?? [] {
+                let declared = bindings[symbol]
+                guard offset >= declared.visibleFrom, contains(scope, offset),
+                      !hiddenNames.contains(declared.nameKey) else { continue }
+                if !visit(symbol) { return }
+            }
+            for symbol in namedLikeByScope[scope] ?? [] {
+                let declared = bindings[symbol]
+                if offset >= declared.visibleFrom && contains(scope, offset) { hiddenNames.insert(declared.nameKey) }
+            }
+            guard scope.exists else { return }
+            scope = file.tree.parent(scope)
+        }
+    }
+
+    /// Whether a local symbol named `nameKey`, visible at `offset`, is declared with scope `scope`.
+    private func declaresVisible(_ nameKey: Int32, in scope: NodeID, at offset: Int32) -> Bool {
+        (namedLikeByScope[scope] ?? []).contains { symbol in
+            let declared = file.bindings[symbol]
+            return declared.nameKey == nameKey && offset >= declared.visibleFrom && contains(scope, offset)
+        }
     }
 
     private func contains(_ scope: NodeID, _ offset: Int32) -> Bool {

@@ -31,6 +31,9 @@ public final class GoFile {
     public private(set) lazy var index = NodeIndex(tree: tree)
 
     private var cachedWaitFacts: WaitFacts?
+    /// `contextOrigin(of: symbol)` by symbol: rules ask it for every context in scope at every
+    /// call they inspect, and each answer follows all the symbol's assignments.
+    var contextOriginsBySymbol: [SymbolID: ContextOrigin] = [:]
 
     /// Where the file waits and whether it can see cancellation there. Every lifecycle rule asks
     /// with the same options, so the facts are computed once per file.

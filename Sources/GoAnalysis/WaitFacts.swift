@@ -126,8 +126,8 @@ public final class WaitFacts {
         let bindings = file.bindings
         let declaration = bindings[contextSymbol].declaration
         let offset = tree[node].start
-        for entry in file.contexts.cancelSymbols where bindings[entry.symbol].declaration == declaration {
-            for use in bindings.uses(of: entry.symbol) where tree[use].end <= offset {
+        for cancel in file.contexts.cancelSymbols(declaredBy: declaration) {
+            for use in bindings.uses(of: cancel) where tree[use].end <= offset {
                 let call = tree.parent(use)
                 let statement = tree.parent(call)
                 guard tree.kind(call) == .callExpr, tree.child(call, 0) == use, tree.kind(statement) == .exprStmt,

@@ -9,6 +9,59 @@ extension ScalingShapes {
                     "func f\(i)(ctx context.Context, ch chan int) {\n\tfor {\n\t\tselect {\n\t\tcase v := <-ch:\n\t\t\t_ = v\n\t\t}\n\t\ttime.Sleep(time.Second)\n\t}\n}\n\n"
                 })]
             },
+            // One cancel variable re-derived over and over: every reassignment is a definition
+            // whose paths are searched (lost-cancel), each once, not each over all the others.
+            ScalingShape(name: "go-reassigned-cancels-in-one-function",
+                         summary: "`ctx, cancel = context.WithCancel(ctx)` repeated in one function",
+                         baseSize: 250) { n in
+                [GeneratedFile(path: "reassigned.go", text: "package p\n\nimport \"context\"\n\n"
+                    + "func f(ctx context.Context) {\n\tctx, cancel := context.WithCancel(ctx)\n"
+                    + repeated(n) { _ in "\tctx, cancel = context.WithCancel(ctx)\n" }
+                    + "\tdefer cancel()\n\t_ = ctx\n}\n")]
+            },
+            // Discarded cancels in one function, fixed: the fix looks for the name `cancel` in
+            // the function once, not once per discarded cancel.
+            ScalingShape(name: "go-discarded-cancels-in-one-function",
+                         summary: "`ctxN, _ := context.WithCancel(ctx)` repeated in one function, with --fix --diff",
+                         baseSize: 250, arguments: ["--fix", "--diff"]) { n in
+                [GeneratedFile(path: "discarded.go", text: "package p\n\nimport \"context\"\n\n"
+                    + "func f(ctx context.Context) {\n"
+                    + repeated(n) { i in "\tctx\(i), _ := context.WithCancel(ctx)\n\t_ = ctx\(i)\n" }
+                    + "}\n")]
+            },
+            // Goroutines nested in loops, each deriving a context from the one around it: every
+            // wait looks up the contexts in scope, which must not cost the size of the function.
+            ScalingShape(name: "go-nested-goroutines-rederiving-context",
+                         summary: "goroutine literals nested in loops, each re-deriving ctx and waiting",
+                         baseSize: 24) { n in
+                var body = ""
+                for _ in 0..<n {
+                    // One tab, whatever the depth: the size stays proportional to n.
+                    let indent = "\t"
+                    body += "\(indent)go func() {\n\(indent)\tfor {\n"
+                        + "\(indent)\t\tctx, cancel := context.WithCancel(ctx)\n\(indent)\t\tdefer cancel()\n"
+                        + "\(indent)\t\t<-ch\n\(indent)\t\t_ = ctx\n"
+                }
+                for _ in 0..<n {
+                    let indent = "\t"
+                    body += "\(indent)\t}\n\(indent)}()\n"
+                }
+                return [GeneratedFile(path: "nested.go", text: "package p\n\nimport \"context\"\n\n"
+                    + "func f(ctx context.Context, ch chan int) {\n" + body + "}\n")]
+            },
+            // A package of files that each store a cancel function in a field nobody in the file
+            // reads: cancel-escapes asks the other files of the package, which are read once.
+            ScalingShape(name: "go-package-storing-cancels",
+                         summary: "files of one package, each storing a cancel in a struct field",
+                         baseSize: 60) { n in
+                (0..<n).map { i in
+                    GeneratedFile(path: "s\(i).go", text: "package p\n\nimport \"context\"\n\n"
+                        + "type s\(i) struct {\n\tstop\(i) context.CancelFunc\n}\n\n"
+                        + "func (s *s\(i)) start(ctx context.Context) context.Context {\n"
+                        + "\tctx, s.stop\(i) = context.WithCancel(ctx)\n\treturn ctx\n}\n"
+                        + repeated(20) { j in "\nfunc helper\(i)x\(j)(a, b int) int { return a + b }\n" })
+                }
+            },
         ]
     }
 }
