@@ -13,9 +13,13 @@ public final class GoFile {
     public let languageVersion: String?
     /// Extra type names (as written, e.g. `echo.Context`, `*gin.Context`) that hold a request context.
     public let extraContextTypes: [String]
+    /// The other files of the package, read (once per run and directory) only when a rule asks.
+    public let siblings: PackageSiblings
 
-    public init(tree: SyntaxTree, languageVersion: String? = nil, extraContextTypes: [String] = []) {
+    public init(tree: SyntaxTree, languageVersion: String? = nil, extraContextTypes: [String] = [],
+                siblingIndex: PackageSiblingIndex = PackageSiblingIndex()) {
         self.tree = tree
+        self.siblings = PackageSiblings(path: tree.source.path, index: siblingIndex)
         self.imports = ImportTable(tree: tree)
         self.isTestFile = tree.source.path.hasSuffix("_test.go")
         self.languageVersion = languageVersion

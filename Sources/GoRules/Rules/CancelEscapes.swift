@@ -223,7 +223,7 @@ struct HolderReads {
 
     init(file: GoFile) {
         self.file = file
-        siblings = PackageSiblings(path: file.source.path)
+        siblings = file.siblings
     }
 
     /// Nil when unknown (e.g. a name declared in another file).
