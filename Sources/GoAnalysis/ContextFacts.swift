@@ -28,6 +28,9 @@ public struct ContextFacts {
     /// only the scopes around it, so its cost is the nesting depth, not the size of the file.
     private var candidatesByScope: [NodeID: [SymbolID]] = [:]
     private var namedLikeByScope: [NodeID: [SymbolID]] = [:]
+    /// How many names the context and request symbols have: once inner scopes hide them all,
+    /// nothing further out can be visible.
+    private var candidateNameCount = 0
     private unowned let file: GoFile
 
     /// Constructors whose second result is a cancel function.
@@ -67,6 +70,7 @@ public struct ContextFacts {
             }
         }
         let interesting = Set((contextSymbols + requestSymbols).map { bindings[$0].nameKey })
+        candidateNameCount = interesting.count
         if !interesting.isEmpty {
             for symbol in contextSymbols + requestSymbols {
                 candidatesByScope[bindings[symbol].scope, default: []].append(symbol)
@@ -211,7 +215,7 @@ public struct ContextFacts {
                 let declared = bindings[symbol]
                 if offset >= declared.visibleFrom && contains(scope, offset) { hiddenNames.insert(declared.nameKey) }
             }
-            guard scope.exists else { return }
+            guard scope.exists, hiddenNames.count < candidateNameCount else { return }
             scope = file.tree.parent(scope)
         }
     }
