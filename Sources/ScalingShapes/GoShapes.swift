@@ -19,11 +19,13 @@ extension ScalingShapes {
                     + repeated(n) { _ in "\tctx, cancel = context.WithCancel(ctx)\n" }
                     + "\tdefer cancel()\n\t_ = ctx\n}\n")]
             },
-            // Discarded cancels in one function, fixed: the fix looks for the name `cancel` in
-            // the function once, not once per discarded cancel.
+            // Discarded cancels in one function: the fix each finding carries (built while
+            // linting, --fix or not) looks for the name `cancel` in the function once, not once
+            // per discarded cancel. Not run with --fix --diff: applying n fixes and diffing them
+            // is the engine's cost (FixPlan, LineDiff), measured apart.
             ScalingShape(name: "go-discarded-cancels-in-one-function",
-                         summary: "`ctxN, _ := context.WithCancel(ctx)` repeated in one function, with --fix --diff",
-                         baseSize: 250, arguments: ["--fix", "--diff"]) { n in
+                         summary: "`ctxN, _ := context.WithCancel(ctx)` repeated in one function",
+                         baseSize: 250) { n in
                 [GeneratedFile(path: "discarded.go", text: "package p\n\nimport \"context\"\n\n"
                     + "func f(ctx context.Context) {\n"
                     + repeated(n) { i in "\tctx\(i), _ := context.WithCancel(ctx)\n\t_ = ctx\(i)\n" }
