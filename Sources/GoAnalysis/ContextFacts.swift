@@ -75,6 +75,18 @@ public struct ContextFacts {
             for symbol in contextSymbols + requestSymbols {
                 candidatesByScope[bindings[symbol].scope, default: []].append(symbol)
             }
+            // Latest visible first in each scope (ties: variables before requests, then in
+            // declaration order), so a lookup skips what is declared after the node in one search.
+            let isContext = isContextSymbol
+            for scope in candidatesByScope.keys {
+                candidatesByScope[scope]?.sort { a, b in
+                    let (left, right) = (bindings[a].visibleFrom, bindings[b].visibleFrom)
+                    if left != right { return left > right }
+                    let (leftIsRequest, rightIsRequest) = (!isContext.contains(a), !isContext.contains(b))
+                    if leftIsRequest != rightIsRequest { return rightIsRequest }
+                    return a < b
+                }
+            }
             for (index, symbol) in bindings.symbols.enumerated()
             where !symbol.isPackageLevel && interesting.contains(symbol.nameKey) {
                 namedLikeByScope[symbol.scope, default: []].append(SymbolID(Int32(index)))
@@ -166,6 +178,21 @@ public struct ContextFacts {
             + requests.sorted().map { ContextInScope(symbol: $0, kind: .request, expression: "\(name(of: $0)).Context()") }
     }
 
+    /// The latest declared context in scope at `node` that `accept` takes (ties: variables
+    /// before requests, then declaration order), looking no further than needed.
+    public func latestContext(at node: NodeID, where accept: (ContextInScope) -> Bool) -> ContextInScope? {
+        var found: ContextInScope?
+        visibleCandidates(at: node) { symbol in
+            let context = isContextSymbol.contains(symbol)
+                ? ContextInScope(symbol: symbol, kind: .variable, expression: name(of: symbol))
+                : ContextInScope(symbol: symbol, kind: .request, expression: "\(name(of: symbol)).Context()")
+            guard accept(context) else { return true }
+            found = context
+            return false
+        }
+        return found
+    }
+
     public func hasContextInScope(at node: NodeID) -> Bool {
         var found = false
         visibleCandidates(at: node) { _ in
@@ -194,10 +221,12 @@ public struct ContextFacts {
         return true
     }
 
-    /// Calls `visit` with each context or request symbol visible at `node`, innermost scope first,
-    /// until it returns false. The scopes holding a visible symbol are the node and its ancestors
-    /// (a scope starting at the node itself declares nothing visible at its first byte); a name
-    /// declared in an inner one hides the same name in the outer ones.
+    /// Calls `visit` with each context or request symbol visible at `node`, innermost scope first
+    /// and latest declared first within a scope (so in decreasing `visibleFrom`: a symbol visible
+    /// in an outer scope was declared before the inner one began), until it returns false. The
+    /// scopes holding a visible symbol are the node and its ancestors (a scope starting at the
+    /// node itself declares nothing visible at its first byte); a name declared in an inner one
+    /// hides the same name in the outer ones.
     private func visibleCandidates(at node: NodeID, _ visit: (SymbolID) -> Bool) {
         guard !candidatesByScope.isEmpty else { return }
         let bindings = file.bindings
@@ -205,10 +234,15 @@ public struct ContextFacts {
         var hiddenNames: Set<Int32> = []
         var scope = node
         while true {
-            for symbol in candidatesByScope[scope] ?? [] {
+            let candidates = candidatesByScope[scope] ?? []
+            var low = 0, high = candidates.count
+            while low < high {
+                let middle = (low + high) / 2
+                if bindings[candidates[middle]].visibleFrom > offset { low = middle + 1 } else { high = middle }
+            }
+            for symbol in candidates[low...] {
                 let declared = bindings[symbol]
-                guard offset >= declared.visibleFrom, contains(scope, offset),
-                      !hiddenNames.contains(declared.nameKey) else { continue }
+                guard contains(scope, offset), !hiddenNames.contains(declared.nameKey) else { continue }
                 if !visit(symbol) { return }
             }
             for symbol in namedLikeByScope[scope] ?? [] {

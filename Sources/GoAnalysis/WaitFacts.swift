@@ -108,10 +108,7 @@ public final class WaitFacts {
     /// The innermost live context in scope at `node` (the latest declared that is visible and not
     /// already cancelled by straight-line code before `node`), if any.
     public func nearestContext(at node: NodeID) -> ContextInScope? {
-        let bindings = file.bindings
-        return file.contexts.contextsInScope(at: node)
-            .filter { !isCancelled($0, before: node) }
-            .max { bindings[$0.symbol].visibleFrom < bindings[$1.symbol].visibleFrom }
+        file.contexts.latestContext(at: node) { !isCancelled($0, before: node) }
     }
 
     /// `ctx, cancel := context.WithCancel(p); ...; cancel(); <node>`: the context is already done,
