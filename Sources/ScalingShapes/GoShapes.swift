@@ -64,6 +64,38 @@ extension ScalingShapes {
                         + repeated(20) { j in "\nfunc helper\(i)x\(j)(a, b int) int { return a + b }\n" })
                 }
             },
+            // Found while profiling: contexts derived one from another in one function, each
+            // followed by a loop; every loop wants the nearest live context, not the list of all.
+            ScalingShape(name: "go-chained-contexts-with-loops",
+                         summary: "`ctxN+1, cancelN+1 := context.WithCancel(ctxN)` and a loop, repeated in one function",
+                         baseSize: 150) { n in
+                [GeneratedFile(path: "chained.go", text: "package p\n\nimport \"context\"\n\n"
+                    + "func f(ctx0 context.Context, ch chan int) {\n"
+                    + repeated(n) { i in
+                        "\tctx\(i + 1), cancel\(i + 1) := context.WithCancel(ctx\(i))\n\tdefer cancel\(i + 1)()\n"
+                            + "\tfor {\n\t\t<-ch\n\t\tbreak\n\t}\n"
+                    }
+                    + "}\n")]
+            },
+            // Many selects with a Done case that does not exit, in one loop: each asks whether
+            // the rest of the iteration leaves the loop, answered for the whole body at once.
+            ScalingShape(name: "go-done-cases-in-one-loop",
+                         summary: "selects whose Done case does not exit, repeated in one loop body",
+                         baseSize: 150) { n in
+                [GeneratedFile(path: "done.go", text: "package p\n\nimport \"context\"\n\n"
+                    + "func f(ctx context.Context, ch chan int) {\n\tfor {\n"
+                    + repeated(n) { _ in "\t\tselect {\n\t\tcase <-ctx.Done():\n\t\t\tprintln()\n\t\tcase <-ch:\n\t\t}\n" }
+                    + "\t}\n}\n")]
+            },
+            // Many sleeps in one loop: each asks whether a cancel() follows it in its block.
+            ScalingShape(name: "go-sleeps-in-one-loop",
+                         summary: "`time.Sleep` repeated in one loop body with a context in scope",
+                         baseSize: 400) { n in
+                [GeneratedFile(path: "sleeps.go", text: "package p\n\nimport (\n\t\"context\"\n\t\"time\"\n)\n\n"
+                    + "func f(ctx context.Context) {\n\tfor {\n"
+                    + repeated(n) { _ in "\t\ttime.Sleep(time.Second)\n" }
+                    + "\t}\n}\n")]
+            },
         ]
     }
 }
