@@ -206,21 +206,6 @@ public struct ContextFacts {
         file.tree.text(file.bindings[symbol].name)
     }
 
-    /// Whether `symbol` is visible at `node`: inside its scope, after its declaration, and not
-    /// hidden by an inner declaration of the same name.
-    public func isVisible(_ symbol: SymbolID, at node: NodeID) -> Bool {
-        let declared = file.bindings[symbol]
-        let offset = file.tree[node].start
-        guard offset >= declared.visibleFrom, contains(declared.scope, offset) else { return false }
-        // An inner scope around `node` declaring the same name, visible there, hides it.
-        var scope = node
-        while scope.exists && scope != declared.scope {
-            if declaresVisible(declared.nameKey, in: scope, at: offset) { return false }
-            scope = file.tree.parent(scope)
-        }
-        return true
-    }
-
     /// Calls `visit` with each context or request symbol visible at `node`, innermost scope first
     /// and latest declared first within a scope (so in decreasing `visibleFrom`: a symbol visible
     /// in an outer scope was declared before the inner one began), until it returns false. The
@@ -251,14 +236,6 @@ public struct ContextFacts {
             }
             guard scope.exists, hiddenNames.count < candidateNameCount else { return }
             scope = file.tree.parent(scope)
-        }
-    }
-
-    /// Whether a local symbol named `nameKey`, visible at `offset`, is declared with scope `scope`.
-    private func declaresVisible(_ nameKey: Int32, in scope: NodeID, at offset: Int32) -> Bool {
-        (namedLikeByScope[scope] ?? []).contains { symbol in
-            let declared = file.bindings[symbol]
-            return declared.nameKey == nameKey && offset >= declared.visibleFrom && contains(scope, offset)
         }
     }
 
