@@ -1,6 +1,7 @@
 #!/bin/sh
 # Coverage-guided fuzzing of a front end (lexer, parser, every rule) with libFuzzer and
-# AddressSanitizer, seeded with the repository's examples and rule documents of that language.
+# AddressSanitizer, seeded with the repository's examples and rule documents of that language, and
+# with the largest instance of each scaling shape that fits libFuzzer's -max_len.
 #
 #   scripts/fuzz.sh [SECONDS] [go|swift]     default 600 go; crashes land in fuzz-out/
 #
@@ -32,5 +33,35 @@ mkdir -p "$corpus" fuzz-out/crashes
 find Examples -name "*.$language" -exec cp {} "$corpus/" \;
 # Every code block of the language in the rule documents is a seed too.
 awk '/^```'"$language"'/{n++; f=sprintf("'"$corpus"'/doc-%04d.'"$language"'", n); next} /^```/{f=""} f{print > f}' Rules/*.md
+# And the largest instance under -max_len of every scaling shape (Sources/ScalingShapes): inputs
+# that once cost quadratic time, so a regression shows up as a timeout (-timeout=1) while fuzzing.
+swift build -c release --product cancellint-bench >/dev/null
+bench="$(swift build -c release --product cancellint-bench --show-bin-path)/cancellint-bench"
+shapes=$(mktemp -d)
+"$bench" --list-shapes | while IFS="$(printf '\t')" read -r name base _; do
+	size=$((base / 8 > 0 ? base / 8 : 1))
+	while :; do
+		rm -rf "$shapes/next"
+		mkdir "$shapes/next"
+		"$bench" --emit "$name" "$size" "$shapes/next"
+		# Largest file and total: a shape of many small files (a package) stops growing at 256 KB.
+		sizes=$(find "$shapes/next" -type f -name "*.$language" -exec wc -c {} + |
+			awk '$2 != "total" { t += $1; if ($1 > m) m = $1 } END { print m + 0, t + 0 }')
+		largest=${sizes% *}
+		total=${sizes#* }
+		[ "$largest" -gt 0 ] && [ "$largest" -le 65536 ] && [ "$total" -le 262144 ] || break
+		rm -rf "$shapes/fits"
+		mv "$shapes/next" "$shapes/fits"
+		size=$((size * 2))
+	done
+	if [ -d "$shapes/fits" ]; then
+		# The fuzzer lints one file at a time: two files of a many-file shape are enough.
+		find "$shapes/fits" -type f -name "*.$language" | sort | head -n 2 | while read -r file; do
+			cp "$file" "$corpus/shape-$name-$(basename "$file")"
+		done
+		rm -rf "$shapes/fits"
+	fi
+done
+rm -rf "$shapes"
 exec "$scratch/cancellint-fuzz-$language" "$corpus" -artifact_prefix=fuzz-out/crashes/ \
 	-max_total_time="$seconds" -timeout=1 -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1

@@ -97,6 +97,19 @@ public struct CancelFacts {
     public private(set) var definitions: [CancelDefinition] = []
     private var definitionsBySymbol: [SymbolID: [Int]] = [:]
     unowned let file: GoFile
+    /// Answers computed on first request and kept (the facts are shared by several rules, each
+    /// asking per definition what is the same for every definition of a variable).
+    final class Memo {
+        var pathFacts: [CancelPathFacts.Key: CancelPathFacts] = [:]
+        var usesWithin: [UsesKey: [CancelUse]] = [:]
+    }
+
+    struct UsesKey: Hashable {
+        var symbol: SymbolID
+        var function: NodeID
+    }
+
+    let memo = Memo()
 
     init(file: GoFile) {
         self.file = file
@@ -158,6 +171,16 @@ public struct CancelFacts {
     }
 
     // MARK: Uses
+
+    /// What every reference to `symbol` does with it, seen from `function`, in source order;
+    /// computed once per symbol and function.
+    public func uses(of symbol: SymbolID, within function: NodeID) -> [CancelUse] {
+        let key = UsesKey(symbol: symbol, function: function)
+        if let known = memo.usesWithin[key] { return known }
+        let found = file.bindings.uses(of: symbol).map { use($0, within: function) }
+        memo.usesWithin[key] = found
+        return found
+    }
 
     /// What the reference `identifier` does with the cancel function, seen from `function` (which
     /// contains it): a use inside a literal that `function` calls or defers counts as that

@@ -26,21 +26,97 @@ public struct CancelLeak: Sendable {
     }
 }
 
+/// Which uses of a cancel function end its creator's duty to call it, for `leak(of:settledBy:)`.
+public enum CancelDuty: Hashable, Sendable {
+    /// Any hand-off (returned, stored, sent, passed, captured) settles it.
+    case anyHandOffSettles
+    /// Storing or sending it does not: the creator keeps its duty (cancel-escapes asks this).
+    case storingOrSendingKeepsIt
+
+    func isSettled(by use: CancelUse) -> Bool {
+        switch self {
+        case .anyHandOffSettles: return use.handsOff
+        case .storingOrSendingKeepsIt: return use.kind != .stored && use.kind != .sent && use.handsOff
+        }
+    }
+}
+
+/// What the paths from any definition of one cancel variable in one function meet: the same for
+/// every definition of the variable, so computed once, not once per definition.
+struct CancelPathFacts {
+    struct Key: Hashable {
+        var symbol: SymbolID
+        var function: NodeID
+        var duty: CancelDuty
+    }
+
+    var steps: ControlFlowGraph.PathSteps
+    var neverCalled: Bool
+    /// Blocks reachable after a deferred literal that calls the variable, and per block the
+    /// earliest such call in it: a definition there is covered at exit.
+    var blocksAfterDeferredCalls: Set<Int32>
+    var earliestDeferredCallInBlock: [Int32: Int32]
+
+    func isExitCovered(from start: FlowLocation) -> Bool {
+        if let earliest = earliestDeferredCallInBlock[start.block], earliest < start.index { return true }
+        return blocksAfterDeferredCalls.contains(start.block)
+    }
+}
+
 extension CancelFacts {
     /// The first leak of the cancel function stored by `definition` in a local variable, following
     /// the control flow of the defining function, or nil when every path from the definition calls
     /// it (directly, deferred, or in a literal called or deferred on that path), hands it over
-    /// (`isHandOff`), or never returns. A deferred literal calling the variable covers every later
-    /// assignment it can precede (it calls whatever the variable holds at exit).
-    public func leak(of definition: CancelDefinition,
-                     isHandOff: (CancelUse) -> Bool = { $0.handsOff }) -> CancelLeak? {
+    /// (as `duty` counts hand-offs), or never returns. A deferred literal calling the variable
+    /// covers every later assignment it can precede (it calls whatever the variable holds at exit).
+    public func leak(of definition: CancelDefinition, settledBy duty: CancelDuty = .anyHandOffSettles) -> CancelLeak? {
         guard let symbol = definition.symbol, definition.function.exists else { return nil }
-        let file = self.file
         let tree = file.tree
         let function = definition.function
         let graph = file.controlFlowGraph(for: function)
         guard let start = graph.location(containing: definition.statement, in: tree) else { return nil }
+        let facts = pathFacts(of: symbol, in: function, duty: duty, graph: graph)
 
+        let ends = graph.unsettledPathEnds(after: start, steps: facts.steps) { block, successor in
+            self.isNilCheckBranchNotTaken(graph.blocks[Int(block)].condition, successor: successor, symbol: symbol)
+        }
+        let exitCovered = facts.isExitCovered(from: start)
+        var best: CancelLeak?
+        var bestRank = (Int.max, Int32.max)
+        for end in ends {
+            let leak: CancelLeak
+            let kind: Int
+            switch end {
+            case .exit(let block):
+                guard !exitCovered else { continue }
+                let returnNode = graph.returnStatement(endingBlock: block, in: tree)
+                leak = CancelLeak(place: returnNode.exists ? .returnStatement(returnNode)
+                                    : .endOfFunction(max(tree[graph.body].end - 1, 0)), neverCalled: facts.neverCalled)
+                kind = 1
+            case .lost(let location):
+                let isRedefinition = location == start
+                leak = CancelLeak(place: isRedefinition ? .redefinition(definition.statement)
+                                    : .reassignment(graph.node(at: location)), neverCalled: facts.neverCalled)
+                kind = isRedefinition && definition.declares ? 0 : 2
+            }
+            // A variable declared in a loop is best described per iteration; otherwise the exit
+            // (the common leak) comes first, then an overwrite; the earliest place breaks ties.
+            let rank = (kind, leak.offset(in: tree))
+            if rank < bestRank {
+                best = leak
+                bestRank = rank
+            }
+        }
+        return best
+    }
+
+    /// The steps (definitions and assignments lose the value; calls and hand-offs settle it) of
+    /// `symbol` in `function`, built on first request for the three and kept.
+    private func pathFacts(of symbol: SymbolID, in function: NodeID, duty: CancelDuty,
+                           graph: ControlFlowGraph) -> CancelPathFacts {
+        let key = CancelPathFacts.Key(symbol: symbol, function: function, duty: duty)
+        if let known = memo.pathFacts[key] { return known }
+        let tree = file.tree
         var steps: [FlowLocation: ControlFlowGraph.PathStep] = [:]
         var deferredLiteralCalls: [FlowLocation] = []
         var neverCalled = true
@@ -48,9 +124,8 @@ extension CancelFacts {
             if let location = graph.location(containing: other.statement, in: tree) { steps[location] = .loses }
         }
         var settling: [FlowLocation] = []
-        for reference in file.bindings.uses(of: symbol) {
-            guard let location = graph.location(containing: reference, in: tree) else { continue }
-            let use = use(reference, within: function)
+        for use in uses(of: symbol, within: function) {
+            guard let location = graph.location(containing: use.node, in: tree) else { continue }
             switch use.kind {
             case .call:
                 neverCalled = false
@@ -63,7 +138,7 @@ extension CancelFacts {
             case .passed where calleeDropsArgument(of: use.destination, at: use.argumentIndex):
                 break
             default:
-                if isHandOff(use) { settling.append(location) }
+                if duty.isSettled(by: use) { settling.append(location) }
             }
         }
         if file.bindings[symbol].kind == .result {
@@ -76,38 +151,22 @@ extension CancelFacts {
             }
         }
         for location in settling { steps[location] = .settles }
-
-        let ends = graph.unsettledPathEnds(after: start, steps: steps) { block, successor in
-            self.isNilCheckBranchNotTaken(graph.blocks[Int(block)].condition, successor: successor, symbol: symbol)
+        // Everything reachable from a deferred call's successors, in one walk for all of them.
+        var earliest: [Int32: Int32] = [:]
+        var afterCalls: Set<Int32> = []
+        var stack: [Int32] = []
+        for call in deferredLiteralCalls {
+            earliest[call.block] = min(earliest[call.block] ?? Int32.max, call.index)
+            stack += graph.blocks[Int(call.block)].successors
         }
-        let exitCovered = deferredLiteralCalls.contains { graph.canReach(start, from: $0) }
-        var best: CancelLeak?
-        var bestRank = (Int.max, Int32.max)
-        for end in ends {
-            let leak: CancelLeak
-            let kind: Int
-            switch end {
-            case .exit(let block):
-                guard !exitCovered else { continue }
-                let returnNode = graph.returnStatement(endingBlock: block, in: tree)
-                leak = CancelLeak(place: returnNode.exists ? .returnStatement(returnNode)
-                                    : .endOfFunction(max(tree[graph.body].end - 1, 0)), neverCalled: neverCalled)
-                kind = 1
-            case .lost(let location):
-                let isRedefinition = location == start
-                leak = CancelLeak(place: isRedefinition ? .redefinition(definition.statement)
-                                    : .reassignment(graph.node(at: location)), neverCalled: neverCalled)
-                kind = isRedefinition && definition.declares ? 0 : 2
-            }
-            // A variable declared in a loop is best described per iteration; otherwise the exit
-            // (the common leak) comes first, then an overwrite; the earliest place breaks ties.
-            let rank = (kind, leak.offset(in: tree))
-            if rank < bestRank {
-                best = leak
-                bestRank = rank
-            }
+        while let block = stack.popLast() {
+            guard afterCalls.insert(block).inserted else { continue }
+            stack += graph.blocks[Int(block)].successors
         }
-        return best
+        let facts = CancelPathFacts(steps: ControlFlowGraph.PathSteps(steps), neverCalled: neverCalled,
+                                    blocksAfterDeferredCalls: afterCalls, earliestDeferredCallInBlock: earliest)
+        memo.pathFacts[key] = facts
+        return facts
     }
 
     /// A constructor never returns a nil cancel function, so after it `cancel != nil` holds: the

@@ -24,10 +24,17 @@ public struct ContextFacts {
     /// Local symbols declared from a cancel-returning constructor, with the constructor's name
     /// (`context.WithTimeout`, `signal.NotifyContext`).
     public private(set) var cancelSymbols: [(symbol: SymbolID, constructor: String)] = []
+    private var cancelSymbolsByDeclaration: [NodeID: [SymbolID]] = [:]
     private var isContextSymbol: Set<SymbolID> = []
     private var isRequestSymbol: Set<SymbolID> = []
-    /// Local symbols sharing a name with a context or request symbol, for shadowing checks.
-    private var symbolsNamedLike: [Int32: [SymbolID]] = [:]
+    /// Context and request symbols by the node bounding their scope, and every local symbol
+    /// sharing a name with one of them by that node too (for shadowing). A lookup at a node walks
+    /// only the scopes around it, so its cost is the nesting depth, not the size of the file.
+    private var candidatesByScope: [NodeID: [SymbolID]] = [:]
+    private var namedLikeByScope: [NodeID: [SymbolID]] = [:]
+    /// How many names the context and request symbols have: once inner scopes hide them all,
+    /// nothing further out can be visible.
+    private var candidateNameCount = 0
     private unowned let file: GoFile
 
     /// Constructors whose second result is a cancel function.
@@ -58,6 +65,7 @@ public struct ContextFacts {
             guard symbol.value.exists else { continue }
             if let constructor = cancelConstructor(of: symbol.value), symbol.valueIndex == 1 {
                 cancelSymbols.append((id, constructor))
+                cancelSymbolsByDeclaration[symbol.declaration, default: []].append(id)
                 continue
             }
             if holdsContext(value: symbol.value, index: symbol.valueIndex) {
@@ -66,12 +74,33 @@ public struct ContextFacts {
             }
         }
         let interesting = Set((contextSymbols + requestSymbols).map { bindings[$0].nameKey })
+        candidateNameCount = interesting.count
         if !interesting.isEmpty {
+            for symbol in contextSymbols + requestSymbols {
+                candidatesByScope[bindings[symbol].scope, default: []].append(symbol)
+            }
+            // Latest visible first in each scope (ties: variables before requests, then in
+            // declaration order), so a lookup skips what is declared after the node in one search.
+            let isContext = isContextSymbol
+            for scope in candidatesByScope.keys {
+                candidatesByScope[scope]?.sort { a, b in
+                    let (left, right) = (bindings[a].visibleFrom, bindings[b].visibleFrom)
+                    if left != right { return left > right }
+                    let (leftIsRequest, rightIsRequest) = (!isContext.contains(a), !isContext.contains(b))
+                    if leftIsRequest != rightIsRequest { return rightIsRequest }
+                    return a < b
+                }
+            }
             for (index, symbol) in bindings.symbols.enumerated()
             where !symbol.isPackageLevel && interesting.contains(symbol.nameKey) {
-                symbolsNamedLike[symbol.nameKey, default: []].append(SymbolID(Int32(index)))
+                namedLikeByScope[symbol.scope, default: []].append(SymbolID(Int32(index)))
             }
         }
+    }
+
+    /// The cancel symbols declared by `declaration` (`ctx, cancel := context.WithCancel(p)`).
+    public func cancelSymbols(declaredBy declaration: NodeID) -> [SymbolID] {
+        cancelSymbolsByDeclaration[declaration] ?? []
     }
 
     public func isContext(_ symbol: SymbolID) -> Bool { isContextSymbol.contains(symbol) }
@@ -141,21 +170,49 @@ public struct ContextFacts {
 
     /// The contexts visible at `node`: local context variables and request parameters of the
     /// enclosing functions (captured ones included), declared before `node` and not shadowed.
+    /// Context variables first, then requests, each in declaration order.
     public func contextsInScope(at node: NodeID) -> [ContextInScope] {
-        var found: [ContextInScope] = []
-        for symbol in contextSymbols where isVisible(symbol, at: node) {
-            let accessor = contextAccessor(of: symbol)
-            found.append(ContextInScope(symbol: symbol, kind: .variable, expression: name(of: symbol) + (accessor ?? ""),
-                                        isStandardContext: accessor != nil))
+        var variables: [SymbolID] = []
+        var requests: [SymbolID] = []
+        visibleCandidates(at: node) { symbol in
+            if isContextSymbol.contains(symbol) { variables.append(symbol) } else { requests.append(symbol) }
+            return true
         }
-        for symbol in requestSymbols where isVisible(symbol, at: node) {
-            found.append(ContextInScope(symbol: symbol, kind: .request, expression: "\(name(of: symbol)).Context()"))
+        return variables.sorted().map(variableContext) + requests.sorted().map(requestContext)
+    }
+
+    /// A context variable as a context in scope: its accessor (`.Request().Context()`) appended
+    /// for a configured extra context type, and not a `context.Context` for one without.
+    private func variableContext(_ symbol: SymbolID) -> ContextInScope {
+        let accessor = contextAccessor(of: symbol)
+        return ContextInScope(symbol: symbol, kind: .variable, expression: name(of: symbol) + (accessor ?? ""),
+                              isStandardContext: accessor != nil)
+    }
+
+    private func requestContext(_ symbol: SymbolID) -> ContextInScope {
+        ContextInScope(symbol: symbol, kind: .request, expression: "\(name(of: symbol)).Context()")
+    }
+
+    /// The latest declared context in scope at `node` that `accept` takes (ties: variables
+    /// before requests, then declaration order), looking no further than needed.
+    public func latestContext(at node: NodeID, where accept: (ContextInScope) -> Bool) -> ContextInScope? {
+        var found: ContextInScope?
+        visibleCandidates(at: node) { symbol in
+            let context = isContextSymbol.contains(symbol) ? variableContext(symbol) : requestContext(symbol)
+            guard accept(context) else { return true }
+            found = context
+            return false
         }
         return found
     }
 
     public func hasContextInScope(at node: NodeID) -> Bool {
-        contextSymbols.contains { isVisible($0, at: node) } || requestSymbols.contains { isVisible($0, at: node) }
+        var found = false
+        visibleCandidates(at: node) { _ in
+            found = true
+            return false
+        }
+        return found
     }
 
     /// What turns the context symbol's value into a `context.Context` (see
@@ -180,22 +237,37 @@ public struct ContextFacts {
         file.tree.text(file.bindings[symbol].name)
     }
 
-    /// Whether `symbol` is visible at `node`: inside its scope, after its declaration, and not
-    /// hidden by an inner declaration of the same name.
-    public func isVisible(_ symbol: SymbolID, at node: NodeID) -> Bool {
+    /// Calls `visit` with each context or request symbol visible at `node`, innermost scope first
+    /// and latest declared first within a scope (so in decreasing `visibleFrom`: a symbol visible
+    /// in an outer scope was declared before the inner one began), until it returns false. The
+    /// scopes holding a visible symbol are the node and its ancestors (a scope starting at the
+    /// node itself declares nothing visible at its first byte); a name declared in an inner one
+    /// hides the same name in the outer ones.
+    private func visibleCandidates(at node: NodeID, _ visit: (SymbolID) -> Bool) {
+        guard !candidatesByScope.isEmpty else { return }
         let bindings = file.bindings
-        let tree = file.tree
-        let declared = bindings[symbol]
-        let offset = tree[node].start
-        guard offset >= declared.visibleFrom, contains(declared.scope, offset) else { return false }
-        for otherID in symbolsNamedLike[declared.nameKey] ?? [] where otherID != symbol {
-            let other = bindings[otherID]
-            if offset >= other.visibleFrom, contains(other.scope, offset), other.scope != declared.scope,
-               tree.isAncestor(declared.scope, of: other.scope) {
-                return false
+        let offset = file.tree[node].start
+        var hiddenNames: Set<Int32> = []
+        var scope = node
+        while true {
+            let candidates = candidatesByScope[scope] ?? []
+            var low = 0, high = candidates.count
+            while low < high {
+                let middle = (low + high) / 2
+                if bindings[candidates[middle]].visibleFrom > offset { low = middle + 1 } else { high = middle }
             }
+            for symbol in candidates[low...] {
+                let declared = bindings[symbol]
+                guard contains(scope, offset), !hiddenNames.contains(declared.nameKey) else { continue }
+                if !visit(symbol) { return }
+            }
+            for symbol in namedLikeByScope[scope] ?? [] {
+                let declared = bindings[symbol]
+                if offset >= declared.visibleFrom && contains(scope, offset) { hiddenNames.insert(declared.nameKey) }
+            }
+            guard scope.exists, hiddenNames.count < candidateNameCount else { return }
+            scope = file.tree.parent(scope)
         }
-        return true
     }
 
     private func contains(_ scope: NodeID, _ offset: Int32) -> Bool {

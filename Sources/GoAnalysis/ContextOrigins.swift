@@ -62,8 +62,11 @@ extension GoFile {
 
     /// Where the context held by `symbol` comes from, over its initializer and every assignment.
     public func contextOrigin(of symbol: SymbolID) -> ContextOrigin {
+        if let known = contextOriginsBySymbol[symbol] { return known }
         var visiting: Set<SymbolID> = []
-        return contextOrigin(ofSymbol: symbol, visiting: &visiting)
+        let origin = contextOrigin(ofSymbol: symbol, visiting: &visiting)
+        contextOriginsBySymbol[symbol] = origin
+        return origin
     }
 
     private func contextOrigin(ofSymbol id: SymbolID, visiting: inout Set<SymbolID>) -> ContextOrigin {

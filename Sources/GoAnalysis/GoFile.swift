@@ -16,10 +16,13 @@ public final class GoFile {
     /// For extra context types whose `context.Context` is known: the member calls that get it
     /// (`.Request().Context()`), empty for a type that is one itself.
     public let contextAccessors: [String: String]
+    /// The other files of the package, read (once per run and directory) only when a rule asks.
+    public let siblings: PackageSiblings
 
     public init(tree: SyntaxTree, languageVersion: String? = nil, extraContextTypes: [String] = [],
-                contextAccessors: [String: String] = [:]) {
+                contextAccessors: [String: String] = [:], siblingIndex: PackageSiblingIndex = PackageSiblingIndex()) {
         self.tree = tree
+        self.siblings = PackageSiblings(path: tree.source.path, index: siblingIndex)
         self.imports = ImportTable(tree: tree)
         self.isTestFile = tree.source.path.hasSuffix("_test.go")
         self.languageVersion = languageVersion
@@ -37,6 +40,9 @@ public final class GoFile {
     public private(set) lazy var importUses = ImportUses(file: self)
 
     private var cachedWaitFacts: WaitFacts?
+    /// `contextOrigin(of: symbol)` by symbol: rules ask it for every context in scope at every
+    /// call they inspect, and each answer follows all the symbol's assignments.
+    var contextOriginsBySymbol: [SymbolID: ContextOrigin] = [:]
 
     /// Where the file waits and whether it can see cancellation there. Every lifecycle rule asks
     /// with the same options, so the facts are computed once per file.

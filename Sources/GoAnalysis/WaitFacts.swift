@@ -38,6 +38,7 @@ public final class WaitFacts {
     /// cancellation (`syntax.isErrCall` tells which really do).
     public private(set) var errCalls: [NodeID] = []
     private unowned let file: GoFile
+    private var launcherMatches: [LauncherMatchKey: [Int32]] = [:]
 
     init(file: GoFile, options: WaitOptions) {
         self.file = file
@@ -107,10 +108,7 @@ public final class WaitFacts {
     /// The innermost live context in scope at `node` (the latest declared that is visible and not
     /// already cancelled by straight-line code before `node`), if any.
     public func nearestContext(at node: NodeID) -> ContextInScope? {
-        let bindings = file.bindings
-        return file.contexts.contextsInScope(at: node)
-            .filter { !isCancelled($0, before: node) }
-            .max { bindings[$0.symbol].visibleFrom < bindings[$1.symbol].visibleFrom }
+        file.contexts.latestContext(at: node) { !isCancelled($0, before: node) }
     }
 
     /// `ctx, cancel := context.WithCancel(p); ...; cancel(); <node>`: the context is already done,
@@ -126,8 +124,8 @@ public final class WaitFacts {
         let bindings = file.bindings
         let declaration = bindings[contextSymbol].declaration
         let offset = tree[node].start
-        for entry in file.contexts.cancelSymbols where bindings[entry.symbol].declaration == declaration {
-            for use in bindings.uses(of: entry.symbol) where tree[use].end <= offset {
+        for cancel in file.contexts.cancelSymbols(declaredBy: declaration) {
+            for use in bindings.uses(of: cancel) where tree[use].end <= offset {
                 let call = tree.parent(use)
                 let statement = tree.parent(call)
                 guard tree.kind(call) == .callExpr, tree.child(call, 0) == use, tree.kind(statement) == .exprStmt,
@@ -274,23 +272,44 @@ public final class WaitFacts {
     /// the launcher commits to the other side, so the goroutine is not left waiting.
     private func isMatchedByLauncher(_ site: WaitSite, literal: NodeID) -> Bool {
         guard let symbol = channelSymbol(of: site) else { return false }
-        let tree = file.tree
         let isSend: Bool
         if case .send = site.kind { isSend = true } else { isSend = false }
-        for use in file.bindings.uses(of: symbol) where !tree.isAncestor(literal, of: use) {
+        // Any matching use outside the literal will do: with the uses' offsets in order, the
+        // first and the last tell, whichever goroutine asks.
+        let offsets = matchingLauncherUses(of: symbol, matchingSend: isSend)
+        let range = file.tree.range(literal)
+        guard let first = offsets.first, let last = offsets.last else { return false }
+        return first < range.start || last >= range.end
+    }
+
+    private struct LauncherMatchKey: Hashable {
+        var channel: SymbolID
+        var matchingSend: Bool
+    }
+
+    /// The start offsets, in order, of the uses of `channel` outside goroutines and selects that
+    /// match a send (a receive, a range) or a receive (a send, a close); computed once per channel.
+    private func matchingLauncherUses(of channel: SymbolID, matchingSend isSend: Bool) -> [Int32] {
+        let key = LauncherMatchKey(channel: channel, matchingSend: isSend)
+        if let known = launcherMatches[key] { return known }
+        let tree = file.tree
+        var offsets: [Int32] = []
+        for use in file.bindings.uses(of: channel) {
             if syntax.launchingGoStatement(file.enclosingFunction(of: use)).exists || isSelectCommunication(use) {
                 continue
             }
             let parent = tree.parent(use)
+            let matches: Bool
             if isSend {
-                if syntax.receiveOperand(parent) == use { return true }
-                if tree.kind(parent) == .rangeStmt && tree.child(parent, 2) == use { return true }
+                matches = syntax.receiveOperand(parent) == use || (tree.kind(parent) == .rangeStmt && tree.child(parent, 2) == use)
             } else {
-                if tree.kind(parent) == .sendStmt && tree.child(parent, 0) == use { return true }
-                if syntax.isCloseCall(parent, of: use) { return true }
+                matches = (tree.kind(parent) == .sendStmt && tree.child(parent, 0) == use) || syntax.isCloseCall(parent, of: use)
             }
+            if matches { offsets.append(tree[use].start) }
         }
-        return false
+        offsets.sort()
+        launcherMatches[key] = offsets
+        return offsets
     }
 
     private func isSelectCommunication(_ node: NodeID) -> Bool {

@@ -94,6 +94,27 @@ extension WaitSyntax {
     }
 
     /// Whether anything in `region` (nested function literals aside) leaves `loop`.
+    /// Whether a statement of `list` (a block or clause) after its child `statement` contains an
+    /// exit from `loop`. Every select in a long loop body asks about the statements after it:
+    /// the answers for one list are computed together, once.
+    public func exitAfter(_ statement: NodeID, in list: NodeID, loop: NodeID) -> Bool {
+        let children = tree.children(list)
+        let key = ExitSuffixKey(list: list, loop: loop)
+        let suffix: [Bool]
+        if let known = exitSuffixes[key] {
+            suffix = known
+        } else {
+            var computed = [Bool](repeating: false, count: children.count + 1)
+            for position in stride(from: children.count - 1, through: 0, by: -1) {
+                computed[position] = computed[position + 1]
+                    || containsExit(children[children.startIndex + position], loop: loop)
+            }
+            exitSuffixes[key] = computed
+            suffix = computed
+        }
+        return suffix[firstChild(of: list, startingAfter: statement)]
+    }
+
     public func containsExit(_ region: NodeID, loop: NodeID) -> Bool {
         var found = false
         tree.walk(region) { node in
@@ -182,4 +203,9 @@ extension WaitSyntax {
             }
         }
     }
+}
+
+struct ExitSuffixKey: Hashable {
+    var list: NodeID
+    var loop: NodeID
 }

@@ -53,6 +53,15 @@ public final class WaitSyntax {
     private let stopNames: Set<String>
     private let blockingCallPaths: [[Substring]]
     /// Field names declared with a channel type in the file's struct types.
+    /// Per statement list and loop, whether some statement from each position on contains an
+    /// exit from the loop (`exitAfter(_:in:loop:)` answers from it).
+    var exitSuffixes: [ExitSuffixKey: [Bool]] = [:]
+    /// Per block, whether a `cancel()` statement follows each position (`cancelCallAfter`).
+    private var cancelCallSuffixes: [NodeID: [Bool]] = [:]
+    /// Answers of `isOnlyClosed` and `isAssignedWithEquals`, per symbol: every wait on the same
+    /// channel or flag asks again.
+    private var onlyClosed: [SymbolID: Bool] = [:]
+    private var assignedWithEquals: [SymbolID: Bool] = [:]
     var channelFields: Set<String> = []
     /// Field names declared as `sync.WaitGroup` or `sync.Cond` (or pointers to them).
     var syncWaiterFields: Set<String> = []
@@ -157,13 +166,64 @@ public final class WaitSyntax {
 
     /// A channel variable that is closed and never sent on: closing it broadcasts a signal.
     func isOnlyClosed(_ symbol: SymbolID) -> Bool {
+        if let known = onlyClosed[symbol] { return known }
         var closed = false
         for use in file.bindings.uses(of: symbol) {
             let parent = tree.parent(use)
-            if tree.kind(parent) == .sendStmt && tree.child(parent, 0) == use { return false }
+            if tree.kind(parent) == .sendStmt && tree.child(parent, 0) == use {
+                onlyClosed[symbol] = false
+                return false
+            }
             if isCloseCall(parent, of: use) { closed = true }
         }
+        onlyClosed[symbol] = closed
         return closed
+    }
+
+    /// Whether some statement assigns the symbol with `=` (`done = nil`, `a, done = f()`).
+    public func isAssignedWithEquals(_ symbol: SymbolID) -> Bool {
+        if let known = assignedWithEquals[symbol] { return known }
+        let answer = file.bindings.uses(of: symbol).contains { use in
+            let list = tree.parent(use)
+            let assignment = tree.parent(list)
+            return tree.kind(list) == .list && tree.kind(assignment) == .assignStmt && tree.child(assignment, 0) == list
+                && tree.op(assignment) == .assign
+        }
+        assignedWithEquals[symbol] = answer
+        return answer
+    }
+
+    /// Whether a statement of `block` after its child `statement` is a cancel call (`cancel()`).
+    /// Every sleep of a long block asks: the answers for one block are computed together, once.
+    public func cancelCallAfter(_ statement: NodeID, in block: NodeID) -> Bool {
+        let children = tree.children(block)
+        let suffix: [Bool]
+        if let known = cancelCallSuffixes[block] {
+            suffix = known
+        } else {
+            var computed = [Bool](repeating: false, count: children.count + 1)
+            for position in stride(from: children.count - 1, through: 0, by: -1) {
+                let sibling = children[children.startIndex + position]
+                computed[position] = computed[position + 1]
+                    || (tree.kind(sibling) == .exprStmt && isCancelCall(tree.unparen(tree.child(sibling, 0))))
+            }
+            cancelCallSuffixes[block] = computed
+            suffix = computed
+        }
+        return suffix[firstChild(of: block, startingAfter: statement)]
+    }
+
+    /// The position of the first child of `list` starting after `statement` starts (a binary
+    /// search: children are in source order).
+    func firstChild(of list: NodeID, startingAfter statement: NodeID) -> Int {
+        let children = tree.children(list)
+        let start = tree[statement].start
+        var low = 0, high = children.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tree[children[children.startIndex + middle]].start > start { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// `close(x)` with `x` the given argument node.

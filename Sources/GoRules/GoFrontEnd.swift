@@ -6,11 +6,15 @@ import LintCore
 public struct GoFrontEnd: LanguageFrontEnd {
     private let registry: [GoRule]
     private let moduleVersions: ModuleVersions
+    private let siblingIndex: PackageSiblingIndex
 
-    /// `moduleVersions` finds each file's go.mod; one cache serves the whole run.
-    public init(rules: [GoRule] = GoRuleRegistry.all, moduleVersions: ModuleVersions = ModuleVersions()) {
+    /// `moduleVersions` finds each file's go.mod, `siblingIndex` the words of the other files of
+    /// its package; one cache of each serves the whole run.
+    public init(rules: [GoRule] = GoRuleRegistry.all, moduleVersions: ModuleVersions = ModuleVersions(),
+                siblingIndex: PackageSiblingIndex = PackageSiblingIndex()) {
         self.registry = rules
         self.moduleVersions = moduleVersions
+        self.siblingIndex = siblingIndex
     }
 
     public var language: String { "go" }
@@ -65,7 +69,7 @@ public struct GoFrontEnd: LanguageFrontEnd {
         let languageVersion = moduleVersions.version(forFile: source.path) ?? settings.defaultLanguageVersion
         let extraContextTypes = settings.value(of: Self.extraContextTypes)
         let file = GoFile(tree: tree, languageVersion: languageVersion, extraContextTypes: extraContextTypes.strings,
-                          contextAccessors: extraContextTypes.accessorsByName)
+                          contextAccessors: extraContextTypes.accessorsByName, siblingIndex: siblingIndex)
         let enabledRules = registry.filter { settings.isEnabled($0.descriptor) }
         let enabledRuleIDs = Set(enabledRules.map(\.id))
         for rule in enabledRules {

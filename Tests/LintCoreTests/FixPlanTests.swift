@@ -57,6 +57,51 @@ final class FixPlanTests: XCTestCase {
         XCTAssertEqual(applied(plan), "01234F6789\n// added\nabcdefghij\n")
     }
 
+    /// The plan's neighbour search must choose exactly what comparing every pair would: random
+    /// fixes of one to three edits over a short text, many of them conflicting.
+    func testNeighbourSearchChoosesWhatComparingEveryPairChooses() {
+        var generator = SystemRandomNumberGenerator()
+        let size: Int32 = 22
+        for _ in 0..<300 {
+            let diagnostics = (0..<Int.random(in: 1...12, using: &generator)).map { index -> Diagnostic in
+                let edits = (0..<Int.random(in: 1...3, using: &generator)).map { _ -> TextEdit in
+                    let start = Int32.random(in: 0...size, using: &generator)
+                    let end = min(size, start + Int32.random(in: 0...3, using: &generator))
+                    return edit(start, end, ["x", "y", ""][Int.random(in: 0...2, using: &generator)])
+                }
+                return diagnostic(at: Int32(index), edits)
+            }
+            let plan = FixPlan(diagnostics, fileSize: Int(size))
+            let reference = Self.everyPairPlan(diagnostics, fileSize: Int(size))
+            XCTAssertEqual(plan.fixed, reference.fixed)
+            XCTAssertEqual(plan.edits, reference.edits)
+            XCTAssertEqual(plan.skipped.map(\.diagnostic), reference.skipped.map(\.diagnostic))
+        }
+    }
+
+    /// The plain quadratic choice the plan once made, kept here as the reference.
+    private static func everyPairPlan(_ diagnostics: [Diagnostic], fileSize: Int)
+        -> (fixed: [Diagnostic], skipped: [SkippedFix], edits: [TextEdit]) {
+        var chosen: [(edit: TextEdit, owner: Diagnostic)] = []
+        var fixed: [Diagnostic] = [], skipped: [SkippedFix] = []
+        for diagnostic in diagnostics.sorted(by: Diagnostic.outputOrder) {
+            guard let fix = diagnostic.fixes.first else { continue }
+            guard FixPlan.isWellFormed(fix, fileSize: fileSize) else {
+                skipped.append(SkippedFix(diagnostic: diagnostic, reason: .malformed))
+                continue
+            }
+            let newEdits = fix.edits.filter { edit in !chosen.contains { $0.edit == edit } }
+            if let conflict = chosen.first(where: { existing in newEdits.contains { FixPlan.conflict(existing.edit, $0) } }) {
+                skipped.append(SkippedFix(diagnostic: diagnostic, reason: .overlaps(conflict.owner)))
+                continue
+            }
+            chosen += newEdits.map { ($0, diagnostic) }
+            fixed.append(diagnostic)
+        }
+        let edits = chosen.map(\.edit).sorted { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
+        return (fixed, skipped, edits)
+    }
+
     func testMalformedFixesAreSkipped() {
         let outside = diagnostic(at: 0, [edit(20, 40, "x")])
         let backwards = diagnostic(at: 1, [edit(5, 3, "x")])

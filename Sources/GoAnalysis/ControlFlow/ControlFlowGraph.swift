@@ -117,20 +117,43 @@ extension ControlFlowGraph {
         case lost(FlowLocation)
     }
 
+    /// The steps of a value, grouped by block and sorted by position, built once and searched by
+    /// every path walk that follows the same value.
+    public struct PathSteps: Sendable {
+        private var byBlock: [Int32: [(index: Int32, step: PathStep)]] = [:]
+
+        public init(_ steps: [FlowLocation: PathStep]) {
+            for (location, step) in steps { byBlock[location.block, default: []].append((location.index, step)) }
+            for key in byBlock.keys { byBlock[key]?.sort { $0.index < $1.index } }
+        }
+
+        /// The first step of `block` at or after `index` (a binary search).
+        func first(in block: Int32, from index: Int32) -> (index: Int32, step: PathStep)? {
+            guard let steps = byBlock[block] else { return nil }
+            var low = 0, high = steps.count
+            while low < high {
+                let middle = (low + high) / 2
+                if steps[middle].index < index { low = middle + 1 } else { high = middle }
+            }
+            return low < steps.count ? steps[low] : nil
+        }
+    }
+
     /// Follows every path from just after `start` and returns the points where a path reaches the
     /// exit or a `loses` step without first passing a `settles` step. Paths into `noReturn` are
     /// settled. `isInfeasible(block, successorIndex)` prunes edges known not to be taken.
     public func unsettledPathEnds(after start: FlowLocation, steps: [FlowLocation: PathStep],
                                   isInfeasible: (Int32, Int) -> Bool = { _, _ in false }) -> [PathEnd] {
-        var stepsByBlock: [Int32: [(index: Int32, step: PathStep)]] = [:]
-        for (location, step) in steps { stepsByBlock[location.block, default: []].append((location.index, step)) }
-        for key in stepsByBlock.keys { stepsByBlock[key]?.sort { $0.index < $1.index } }
+        unsettledPathEnds(after: start, steps: PathSteps(steps), isInfeasible: isInfeasible)
+    }
 
+    public func unsettledPathEnds(after start: FlowLocation, steps: PathSteps,
+                                  isInfeasible: (Int32, Int) -> Bool = { _, _ in false }) -> [PathEnd] {
         var ends: [PathEnd] = []
         var visited: Set<Int32> = []
         var work: [(block: Int32, from: Int32)] = [(start.block, start.index + 1)]
         while let (block, from) = work.popLast() {
-            if let first = stepsByBlock[block]?.first(where: { $0.index >= from }) {
+            if let first = steps.first(in: block, from: from) {
                 if case .loses = first.step { ends.append(.lost(FlowLocation(block: block, index: first.index))) }
                 continue
             }

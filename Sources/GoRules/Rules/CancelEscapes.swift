@@ -67,11 +67,27 @@ enum CancelEscapes {
     /// function does not itself call it on every path.
     static func storedEscape(of symbol: SymbolID, definition: CancelDefinition, holders: inout HolderReads) -> Escape? {
         let file = holders.file
-        let tree = file.tree
         guard definition.function.exists else { return nil }
-        var candidate: Escape?
-        for reference in file.bindings.uses(of: symbol) {
-            let use = file.cancels.use(reference, within: definition.function)
+        // Every definition of the variable (`cancel = ...` again and again) asks about the same
+        // stores: they are looked at once.
+        let candidate: Escape?
+        if let known = holders.storedCandidates[symbol] {
+            candidate = known
+        } else {
+            candidate = firstStore(of: symbol, within: definition.function, holders: &holders)
+            holders.storedCandidates[symbol] = .some(candidate)
+        }
+        guard let candidate else { return nil }
+        // The creator may keep its own duty: stores and sends do not count as handing it over.
+        let callsItself = file.cancels.leak(of: definition, settledBy: .storingOrSendingKeepsIt) == nil
+        return callsItself ? nil : candidate
+    }
+
+    /// The first store or send of `symbol` in `function` (outside literals) into a holder nothing reads.
+    static func firstStore(of symbol: SymbolID, within function: NodeID, holders: inout HolderReads) -> Escape? {
+        let tree = holders.file.tree
+        for use in holders.file.cancels.uses(of: symbol, within: function) {
+            let reference = use.node
             guard use.literal.isNone else { continue }
             let found: (place: String, owner: String)?
             switch use.kind {
@@ -83,17 +99,9 @@ enum CancelEscapes {
             default:
                 found = nil
             }
-            if let found {
-                candidate = Escape(node: reference, place: found.place, owner: found.owner)
-                break
-            }
+            if let found { return Escape(node: reference, place: found.place, owner: found.owner) }
         }
-        guard let candidate else { return nil }
-        // The creator may keep its own duty: stores and sends do not count as handing it over.
-        let callsItself = file.cancels.leak(of: definition) { use in
-            use.kind != .stored && use.kind != .sent && use.handsOff
-        } == nil
-        return callsItself ? nil : candidate
+        return nil
     }
 
     /// Describes a store into `destination` (an assignment target, a composite literal element, an
@@ -161,8 +169,8 @@ enum CancelEscapes {
     static func sharedGoStatement(of symbol: SymbolID, definition: CancelDefinition, file: GoFile) -> NodeID? {
         guard definition.function.exists else { return nil }
         var goStatements: [NodeID] = []
-        for reference in file.bindings.uses(of: symbol) {
-            let use = file.cancels.use(reference, within: definition.function)
+        for use in file.cancels.uses(of: symbol, within: definition.function) {
+            let reference = use.node
             guard use.goStatement.exists, !goStatements.contains(use.goStatement) else { continue }
             switch use.kind {
             case .passed:
@@ -210,10 +218,12 @@ struct HolderReads {
     private var selectorsByName: [String: [NodeID]]?
     private var declaredFields: Set<String> = []
     private let siblings: PackageSiblings
+    /// Per cancel variable, the store `CancelEscapes.firstStore` found (nil inside: none).
+    var storedCandidates: [SymbolID: CancelEscapes.Escape?] = [:]
 
     init(file: GoFile) {
         self.file = file
-        siblings = PackageSiblings(path: file.source.path)
+        siblings = file.siblings
     }
 
     /// Nil when unknown (e.g. a name declared in another file).

@@ -89,7 +89,7 @@ enum DoneCaseNoExit {
         let root = syntax.rootIdentifier(branch.checked)
         if root.exists {
             if assigned.contains(tree.text(root)) { return true }
-            if isReassignedElsewhere(root, file: file) { return true }
+            if isReassignedElsewhere(root, file: file, syntax: syntax) { return true }
         }
         if tree.kind(loop) == .forStmt {
             let condition = tree.child(loop, 1)
@@ -105,16 +105,9 @@ enum DoneCaseNoExit {
     }
 
     /// `done = nil` somewhere else (often in a closure the branch calls): the case can be switched off.
-    static func isReassignedElsewhere(_ variable: NodeID, file: GoFile) -> Bool {
-        let tree = file.tree
-        let bindings = file.bindings
-        guard let symbol = bindings.symbol(of: variable) else { return false }
-        return bindings.uses(of: symbol).contains { use in
-            let list = tree.parent(use)
-            let assignment = tree.parent(list)
-            return tree.kind(list) == .list && tree.kind(assignment) == .assignStmt && tree.child(assignment, 0) == list
-                && tree.op(assignment) == .assign
-        }
+    static func isReassignedElsewhere(_ variable: NodeID, file: GoFile, syntax: WaitSyntax) -> Bool {
+        guard let symbol = file.bindings.symbol(of: variable) else { return false }
+        return syntax.isAssignedWithEquals(symbol)
     }
 
     /// `case <-ctx.Done(): done = true` ... `if done { return }`: the loop exits on the flag.
@@ -153,8 +146,7 @@ enum DoneCaseNoExit {
                 || (tree.kind(parent) == .blockStmt && tree.kind(grandparent) != .switchStmt
                     && tree.kind(grandparent) != .typeSwitchStmt && tree.kind(grandparent) != .selectStmt)
             if isStatementList {
-                let after = tree.children(parent).filter { tree[$0].start > tree[current].start }
-                if after.contains(where: { syntax.containsExit($0, loop: loop) }) { return true }
+                if syntax.exitAfter(current, in: parent, loop: loop) { return true }
             }
             current = parent
         }

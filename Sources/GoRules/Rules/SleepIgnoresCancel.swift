@@ -50,10 +50,6 @@ enum SleepIgnoresCancel {
         let tree = syntax.tree
         let statement = tree.parent(sleep)
         guard tree.kind(statement) == .exprStmt else { return false }
-        let block = tree.parent(statement)
-        return tree.children(block).contains { sibling in
-            tree[sibling].start > tree[statement].start && tree.kind(sibling) == .exprStmt
-                && syntax.isCancelCall(tree.unparen(tree.child(sibling, 0)))
-        }
+        return syntax.cancelCallAfter(statement, in: tree.parent(statement))
     }
 }

@@ -8,9 +8,12 @@ public struct FixPlan: Sendable {
     /// The chosen edits, sorted by position, none overlapping.
     public private(set) var edits: [TextEdit] = []
 
-    /// `diagnostics` are those of one file of `fileSize` bytes.
+    /// `diagnostics` are those of one file of `fileSize` bytes. The chosen edits are kept sorted,
+    /// so each new edit is checked against its neighbours only (a binary search, not a scan of
+    /// everything chosen so far): n fixes cost O(n log n), and findings come in position order,
+    /// so nearly every insertion is at the end.
     public init(_ diagnostics: [Diagnostic], fileSize: Int) {
-        var chosen: [(edit: TextEdit, owner: Diagnostic)] = []
+        var chosen = SortedEdits()
         for diagnostic in diagnostics.sorted(by: Diagnostic.outputOrder) {
             guard let fix = diagnostic.fixes.first else { continue }
             guard Self.isWellFormed(fix, fileSize: fileSize) else {
@@ -19,15 +22,64 @@ public struct FixPlan: Sendable {
             }
             // An edit identical to one already chosen (two findings wanting the same change) is
             // not a conflict; it is applied once.
-            let newEdits = fix.edits.filter { edit in !chosen.contains { $0.edit == edit } }
-            if let conflict = chosen.first(where: { existing in newEdits.contains { Self.conflict(existing.edit, $0) } }) {
-                skipped.append(SkippedFix(diagnostic: diagnostic, reason: .overlaps(conflict.owner)))
+            let newEdits = fix.edits.filter { !chosen.contains($0) }
+            if let owner = newEdits.lazy.compactMap({ chosen.conflictingOwner(of: $0) }).first {
+                skipped.append(SkippedFix(diagnostic: diagnostic, reason: .overlaps(fixed[owner])))
                 continue
             }
-            chosen += newEdits.map { ($0, diagnostic) }
+            for edit in newEdits { chosen.insert(edit, owner: fixed.count) }
             fixed.append(diagnostic)
         }
-        edits = chosen.map(\.edit).sorted { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
+        edits = chosen.entries.map(\.edit)
+    }
+
+    /// Edits that do not conflict, sorted by (start, end), each with the index in `fixed` of the
+    /// finding that brought it. Being pairwise free of conflicts, their ends are sorted too, so
+    /// only the few entries around a position can conflict with an edit there.
+    private struct SortedEdits {
+        private(set) var entries: [(edit: TextEdit, owner: Int)] = []
+
+        /// The first index whose edit is not before `edit`.
+        private func position(of edit: TextEdit) -> Int {
+            var low = 0, high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                let range = entries[middle].edit.range
+                if (range.start, range.end) < (edit.range.start, edit.range.end) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        func contains(_ edit: TextEdit) -> Bool {
+            let index = position(of: edit)
+            return index < entries.count && entries[index].edit == edit
+        }
+
+        /// The owner of a chosen edit that conflicts with `edit` (the first such by position).
+        func conflictingOwner(of edit: TextEdit) -> Int? {
+            let index = position(of: edit)
+            // Before: only entries still reaching past edit's start, or starting where it does.
+            var before = index - 1
+            var found: Int?
+            while before >= 0, entries[before].edit.range.end > edit.range.start
+                    || entries[before].edit.range.start == edit.range.start {
+                if FixPlan.conflict(entries[before].edit, edit) { found = entries[before].owner }
+                before -= 1
+            }
+            if let found { return found }
+            // After: entries starting inside edit, or where it starts; the first conflict is enough.
+            var after = index
+            while after < entries.count, entries[after].edit.range.start < edit.range.end
+                    || entries[after].edit.range.start == edit.range.start {
+                if FixPlan.conflict(entries[after].edit, edit) { return entries[after].owner }
+                after += 1
+            }
+            return nil
+        }
+
+        mutating func insert(_ edit: TextEdit, owner: Int) {
+            entries.insert((edit, owner), at: position(of: edit))
+        }
     }
 
     /// `bytes` with every chosen edit applied.
