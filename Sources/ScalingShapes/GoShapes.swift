@@ -96,6 +96,16 @@ extension ScalingShapes {
                     + repeated(n) { _ in "\t\ttime.Sleep(time.Second)\n" }
                     + "\t}\n}\n")]
             },
+            // Handlers that each call context.Background() beside their request: every call once
+            // asked every request of the file whether it was visible.
+            ScalingShape(name: "go-handlers-calling-background",
+                         summary: "HTTP handlers that each start from context.Background()",
+                         baseSize: 300) { n in
+                [GeneratedFile(path: "handlers.go", text: "package p\n\nimport (\n\t\"context\"\n\t\"net/http\"\n)\n\n"
+                    + repeated(n) { i in
+                        "func h\(i)(w http.ResponseWriter, r *http.Request) {\n\tctx := context.Background()\n\tuse(ctx)\n}\n\n"
+                    } + "func use(context.Context) {}\n")]
+            },
         ]
     }
 }
