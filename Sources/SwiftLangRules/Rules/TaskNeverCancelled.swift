@@ -18,14 +18,15 @@ enum TaskNeverCancelled {
         }
         guard !types.isEmpty else { return }
         let tasks = file.taskCreations
+        let index = FileIndex(file: file)
         for type in types {
-            let bodies = memberBlocks(of: type, file: file)
+            let bodies = memberBlocks(of: type, file: file, index: index)
             let properties = storedProperties(in: bodies, file: file)
             guard !properties.isEmpty else { continue }
             var reported = Set<String>()
             for task in tasks where bodies.contains(where: { tree.isAncestor($0, of: task.call) }) {
                 guard let target = storageTarget(of: task.call, properties: properties, file: file),
-                      !reported.contains(target.name), !isReleased(target.property, file: file) else { continue }
+                      !reported.contains(target.name), !isReleased(target.property, file: file, index: index) else { continue }
                 reported.insert(target.name)
                 let typeName = tree.text(tree.child(type, 0))
                 let message = target.isCollection
@@ -41,14 +42,35 @@ enum TaskNeverCancelled {
     }
 
     /// The type's member block and those of its extensions in the same file.
-    static func memberBlocks(of type: SwiftNode, file: SwiftFile) -> [SwiftNode] {
-        let tree = file.tree
-        let name = tree.child(type, 0)
-        var blocks = [tree.child(type, 2)]
-        for other in file.nodes(.typeDecl) where TypeDeclFlavor(rawValue: tree.flags(other)) == .extension {
-            let extended = TypeHints.baseTypeName(tree.text(tree.child(other, 0)))
-            if extended == tree.text(name) { blocks.append(tree.child(other, 2)) }
+    /// What the checks of every property look up, gathered once per file: looking through the whole
+    /// file for each property made a class with many task properties quadratic (866 KB: 20 s).
+    struct FileIndex {
+        /// The bodies of extensions, by the name of the type they extend.
+        var extensionBodies: [String: [SwiftNode]] = [:]
+        /// Identifiers by their text.
+        var identifiers: [String: [SwiftNode]] = [:]
+        /// Calls `x.cancel()` without arguments.
+        var cancelCalls: [SwiftNode] = []
+
+        init(file: SwiftFile) {
+            let tree = file.tree
+            for other in file.nodes(.typeDecl) where TypeDeclFlavor(rawValue: tree.flags(other)) == .extension {
+                extensionBodies[TypeHints.baseTypeName(tree.text(tree.child(other, 0))), default: []].append(tree.child(other, 2))
+            }
+            for identifier in file.nodes(.identifier) {
+                identifiers[tree.text(identifier), default: []].append(identifier)
+            }
+            cancelCalls = file.nodes(.call).filter { call in
+                let callee = tree.child(call, 0)
+                return tree.kind(callee) == .memberAccess && tree.hasText(tree.child(callee, 1), "cancel")
+                    && file.arguments(call).isEmpty
+            }
         }
+    }
+
+    static func memberBlocks(of type: SwiftNode, file: SwiftFile, index: FileIndex) -> [SwiftNode] {
+        let tree = file.tree
+        let blocks = [tree.child(type, 2)] + (index.extensionBodies[tree.text(tree.child(type, 0))] ?? [])
         return blocks.filter(\.exists)
     }
 
@@ -138,15 +160,13 @@ enum TaskNeverCancelled {
 
     /// Whether anything in the file cancels what the property holds, awaits it, or hands it to
     /// other code (which then owns it).
-    static func isReleased(_ property: SwiftNode, file: SwiftFile) -> Bool {
+    static func isReleased(_ property: SwiftNode, file: SwiftFile, index: FileIndex) -> Bool {
         let tree = file.tree
-        for call in file.nodes(.call) {
-            let callee = tree.child(call, 0)
-            guard tree.kind(callee) == .memberAccess, tree.hasText(tree.child(callee, 1), "cancel"),
-                  file.arguments(call).isEmpty else { continue }
-            if cancelReaches(call, receiver: tree.child(callee, 0), property: property, file: file) { return true }
+        for call in index.cancelCalls
+        where cancelReaches(call, receiver: tree.child(tree.child(call, 0), 0), property: property, file: file) {
+            return true
         }
-        return isHandedOver(property, file: file)
+        return isHandedOver(property, file: file, index: index)
     }
 
     /// `p?.cancel()`, `p[k]?.cancel()`, `p.removeValue(forKey: k)?.cancel()`, `p.forEach { $0.cancel() }`,
@@ -207,9 +227,9 @@ enum TaskNeverCancelled {
 
     /// The property's value is passed to a call, returned, assigned elsewhere, or awaited
     /// (`p.value`): then its lifetime is managed by that code.
-    static func isHandedOver(_ property: SwiftNode, file: SwiftFile) -> Bool {
+    static func isHandedOver(_ property: SwiftNode, file: SwiftFile, index: FileIndex) -> Bool {
         let tree = file.tree
-        for identifier in file.nodes(.identifier) where identifier != property && tree.sameText(identifier, property) {
+        for identifier in index.identifiers[tree.text(property)] ?? [] where identifier != property {
             var use = identifier
             var parent = tree.parent(use)
             if tree.kind(parent) == .memberAccess && tree.child(parent, 1) == use {
