@@ -27,14 +27,24 @@ public final class SwiftFile {
 
     var asyncClosures: [SwiftNode: Bool] = [:]
     private(set) lazy var typeHints = TypeHints(file: self)
-    private(set) lazy var functionNames: Set<String> = Set(nodes(.functionDecl).compactMap { declaration in
-        let name = tree.child(declaration, 0)
-        return name.exists ? tree.text(name) : nil
-    })
+    /// The file's functions and methods by name.
+    private(set) lazy var functionsByName: [String: [SwiftNode]] = {
+        var index: [String: [SwiftNode]] = [:]
+        for declaration in nodes(.functionDecl) {
+            let name = tree.child(declaration, 0)
+            if name.exists { index[tree.text(name), default: []].append(declaration) }
+        }
+        return index
+    }()
 
     /// Whether a function of that name is declared in this file (so a call of it is not the C library's).
     public func declaresFunction(_ name: String) -> Bool {
-        functionNames.contains(name)
+        functionsByName[name] != nil
+    }
+
+    /// The functions of that name declared in this file.
+    public func functions(named name: String) -> [SwiftNode] {
+        functionsByName[name] ?? []
     }
 
     // MARK: Shapes of expressions
@@ -107,12 +117,13 @@ public final class SwiftFile {
         return (value, user)
     }
 
-    /// Whether `node` is used as a statement of its own: nothing takes its value.
+    /// Whether `node` is used as a statement of its own: nothing takes its value. The single
+    /// expression of a function or getter with a result is its implicit return, not discarded.
     public func isDiscarded(_ node: SwiftNode) -> Bool {
         let (current, parent) = valueUse(of: node)
         switch tree.kind(parent) {
         case .codeBlock, .sourceFile, .switchCase:
-            return true
+            return returningDeclaration(of: node) == nil
         case .assignment:
             // `_ = Task { ... }`
             return tree.child(parent, 1) == current && tree.isName(tree.child(parent, 0), "_")

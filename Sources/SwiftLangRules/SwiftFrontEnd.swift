@@ -22,6 +22,15 @@ public struct SwiftFrontEnd: LanguageFrontEnd {
 
     public var testFilePatterns: [String] { ["*Tests.swift"] }
 
+    /// Calls that block their thread besides the built-in ones, set in the configuration's
+    /// `swift:` section: `Type.method` (the method on a value the file declares of that type) or
+    /// a free function's name.
+    public static let extraBlockingCalls = OptionDeclaration.stringList(
+        "extra-blocking-calls",
+        summary: "calls that block their thread, as `Type.method` (e.g. `EventLoopFuture.wait`) or a function name")
+
+    public var languageOptions: [OptionDeclaration] { [Self.extraBlockingCalls] }
+
     public func lint(_ source: SourceFile, settings: LintSettings) -> [Diagnostic] {
         lintFile(source, settings: settings).diagnostics
     }
@@ -42,7 +51,8 @@ public struct SwiftFrontEnd: LanguageFrontEnd {
         var diagnostics: [Diagnostic] = []
         for rule in enabled {
             var context = SwiftRuleContext(file: file, descriptor: rule.descriptor,
-                                           settings: settings.settings(for: rule.id).fillingDefaults(rule.descriptor.options))
+                                           settings: settings.settings(for: rule.id).fillingDefaults(rule.descriptor.options),
+                                           lintSettings: settings)
             rule.check(&context)
             diagnostics += context.diagnostics
         }

@@ -127,4 +127,75 @@ final class StreamWithoutTerminationTests: XCTestCase {
         ], rule: rule)
     }
 
+
+    /// The stream's type from its context (`.init { }`), and `makeStream` with a producer task.
+    func testStreamsBuiltByInitAndMakeStream() {
+        assertFindings([
+            ("""
+            func ticks() -> AsyncStream<Int> {
+                .init { continuation in
+                    Task {
+                        while true {
+                            try await Task.sleep(for: .seconds(1))
+                            continuation.yield(1)
+                        }
+                    }
+                }
+            }
+            """, ["2:5: warning: this AsyncStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]"]),
+            ("""
+            func lines() {
+                let stream: AsyncThrowingStream<String, Error> = .init { continuation in
+                    Task { for try await line in source { continuation.yield(line) } }
+                }
+                consume(stream)
+            }
+            """, ["2:54: warning: this AsyncThrowingStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]"]),
+            ("""
+            func ticks() -> AsyncStream<Int> {
+                let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+                Task {
+                    while true {
+                        try await Task.sleep(for: .seconds(1))
+                        continuation.yield(1)
+                    }
+                }
+                return stream
+            }
+            """, ["2:34: warning: this AsyncStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]"]),
+        ], rule: rule)
+        assertSilent([
+            """
+            func ticks() -> AsyncStream<Int> {
+                let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+                let task = Task {
+                    while true {
+                        try await Task.sleep(for: .seconds(1))
+                        continuation.yield(1)
+                    }
+                }
+                continuation.onTermination = { _ in task.cancel() }
+                return stream
+            }
+            """,
+            // a task that does not feed the continuation
+            """
+            func ticks() -> AsyncStream<Int> {
+                let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+                Task { await log() }
+                continuation.yield(1)
+                continuation.finish()
+                return stream
+            }
+            """,
+            // `.init` of some other type
+            """
+            func ticks() -> Ticker {
+                .init { continuation in
+                    Task { while true { await continuation.tick() } }
+                }
+            }
+            """,
+        ], rule: rule)
+    }
 }

@@ -137,11 +137,35 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """,
-            // struct is not checked
+            // struct whose stop method cancels it
             """
             struct Runner {
                 var task: Task<Void, Never>?
                 mutating func start() { task = Task { await work() } }
+                func stop() { task?.cancel() }
+            }
+            """,
+            // a static task lives as long as the process
+            """
+            final class ClockObserver {
+                static let shared = Task {
+                    while !Task.isCancelled { await tick() }
+                }
+            }
+            """,
+            // stored and awaited through the local that made it
+            """
+            actor Serializer {
+                private var last: Task<Int, Never>?
+                func next(_ n: Int) async -> Int {
+                    let previous = last
+                    let task = Task {
+                        _ = await previous?.value
+                        return n * 2
+                    }
+                    last = task
+                    return await task.value
+                }
             }
             """,
             // task awaited by its owner
@@ -178,4 +202,69 @@ final class TaskNeverCancelledTests: XCTestCase {
         ], rule: rule)
     }
 
+
+    /// Cancellation counts only in the type that holds the task: another type's property of the
+    /// same name, or a local named like the property, is another task.
+    func testCancellationBelongsToTheOwner() {
+        assertFindings([
+            ("""
+            final class Uploader {
+                var task: Task<Void, Never>?
+                func start() {
+                    task = Task { await Task.yield() }
+                }
+            }
+
+            final class Downloader {
+                var task: Task<Void, Never>?
+                func stop() { task?.cancel() }
+            }
+
+            final class Syncer {
+                var job: Task<Void, Never>?
+                func start() {
+                    job = Task { await Task.yield() }
+                }
+                func probe() {
+                    let job = Task { await Task.yield() }
+                    job.cancel()
+                }
+            }
+            """, [
+                "4:16: warning: the task stored in `task` is never cancelled: nothing in `Uploader` calls `task?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "16:15: warning: the task stored in `job` is never cancelled: nothing in `Syncer` calls `job?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+            ]),
+            // a struct that keeps its task
+            ("""
+            struct Ticker {
+                var task: Task<Void, Never>?
+                mutating func start(_ onTick: @escaping @Sendable () -> Void) {
+                    task = Task {
+                        while !Task.isCancelled {
+                            try? await Task.sleep(for: .seconds(1))
+                            onTick()
+                        }
+                    }
+                }
+            }
+            """, [
+                "4:16: warning: the task stored in `task` is never cancelled: nothing in `Ticker` calls `task?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+            ]),
+        ], rule: rule)
+        assertSilent([
+            // cancelled in an extension of the owner, through a local copy of the property
+            """
+            final class Uploader {
+                var task: Task<Void, Never>?
+                func start() { task = Task { await Task.yield() } }
+            }
+            extension Uploader {
+                func stop() {
+                    let task = self.task
+                    task?.cancel()
+                }
+            }
+            """,
+        ], rule: rule)
+    }
 }

@@ -12,32 +12,50 @@ enum SwallowedCancellation {
     @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
         let tree = file.tree
-        for attempt in file.nodes(.tryExpr) where isSwallowedSleep(attempt, file: file) {
-            guard let loop = file.enclosingLoops(of: attempt).first, file.isInAsyncContext(attempt),
+        for attempt in file.nodes(.tryExpr) {
+            guard let sleep = swallowedSleep(attempt, file: file), let loop = openLoop(around: attempt, file: file),
+                  file.isInAsyncContext(attempt),
                   !loopConsultsCancellation(loop, besides: swallowedBodies(in: loop, file: file), file: file) else { continue }
             let keyword = ByteRange(start: tree.range(attempt).start, end: tree.range(attempt).start + 4)
-            context.report(keyword, "`try?` swallows the CancellationError of `Task.sleep`, so after cancellation this "
-                           + "`\(file.loopDescription(loop))` loop goes on without waiting; write `try await Task.sleep(...)` "
+            let what = tree.text(sleep)
+            context.report(keyword, "`try?` swallows the CancellationError of `\(what)`, so after cancellation this "
+                           + "`\(file.loopDescription(loop))` loop goes on without waiting; write `try await \(what)(...)` "
                            + "and let the error end the loop, or check `Task.isCancelled`")
         }
         for statement in file.nodes(.doStmt) {
             guard let clause = swallowingCatch(of: statement, file: file),
-                  let loop = file.enclosingLoops(of: statement).first, file.isInAsyncContext(statement) else { continue }
+                  let loop = openLoop(around: statement, file: file), file.isInAsyncContext(statement) else { continue }
             guard file.bodyAwaits(tree.child(statement, 0)),
                   !loopConsultsCancellation(loop, besides: swallowedBodies(in: loop, file: file), file: file) else { continue }
             let keyword = ByteRange(start: tree.range(clause).start, end: tree.range(clause).start + 5)
-            context.report(keyword, "this `catch` ignores every error, CancellationError included, so after cancellation "
-                           + "the `\(file.loopDescription(loop))` loop goes on; end the loop on `CancellationError` "
+            context.report(keyword, "this `catch` takes every error, CancellationError included, and carries on, so after "
+                           + "cancellation the `\(file.loopDescription(loop))` loop goes on; end the loop on `CancellationError` "
                            + "(`catch is CancellationError { return }`) or check `Task.isCancelled`")
         }
     }
 
-    /// `try? await Task.sleep(...)`.
-    static func isSwallowedSleep(_ attempt: SwiftNode, file: SwiftFile) -> Bool {
+    /// The innermost enclosing loop that does not end by itself: a `for _ in 0..<3` retry makes
+    /// its fixed number of rounds after cancellation too, so it cannot spin; a loop around it can.
+    static func openLoop(around node: SwiftNode, file: SwiftFile) -> SwiftNode? {
+        file.enclosingLoops(of: node).first { file.loopShape($0) != .finite }
+    }
+
+    /// The sleep whose error `try?` drops: `try? await Task.sleep(...)`, `try? await clock.sleep(for:)`
+    /// (any clock's `sleep` throws CancellationError alike). Returns the callee.
+    static func swallowedSleep(_ attempt: SwiftNode, file: SwiftFile) -> SwiftNode? {
         let tree = file.tree
-        guard tree.kind(attempt) == .tryExpr, tree.hasFlag(attempt, SwiftNodeFlags.isOptionalTry) else { return false }
+        guard tree.kind(attempt) == .tryExpr, tree.hasFlag(attempt, SwiftNodeFlags.isOptionalTry),
+              tree.kind(tree.child(attempt, 0)) == .awaitExpr else { return nil }
         let call = tree.stripped(attempt)
-        return tree.kind(call) == .call && file.isMember(tree.child(call, 0), of: "Task", named: "sleep")
+        guard tree.kind(call) == .call else { return nil }
+        let callee = tree.child(call, 0)
+        guard tree.kind(callee) == .memberAccess, tree.child(callee, 0).exists,
+              tree.hasText(tree.child(callee, 1), "sleep") else { return nil }
+        return callee
+    }
+
+    static func isSwallowedSleep(_ attempt: SwiftNode, file: SwiftFile) -> Bool {
+        swallowedSleep(attempt, file: file) != nil
     }
 
     /// Whether the loop's own body swallows cancellation in one of the ways this rule reports.
@@ -63,7 +81,8 @@ enum SwallowedCancellation {
         return bodies
     }
 
-    /// A bare `catch` whose body is empty or only `continue`, with no earlier clause that
+    /// A bare `catch` whose body neither leaves the loop (`return`, `throw`, `break`) nor looks
+    /// at cancellation (an empty one, one that only logs or counts), with no earlier clause that
     /// singles out `CancellationError`.
     static func swallowingCatch(of statement: SwiftNode, file: SwiftFile) -> SwiftNode? {
         let tree = file.tree
@@ -74,11 +93,25 @@ enum SwallowedCancellation {
             }
             if namesCancellation { return nil }
             guard tree.children(patterns).isEmpty else { continue }
-            let statements = tree.children(tree.child(clause, 1))
-            let ignores = statements.allSatisfy { tree.kind($0) == .jumpStmt && tree.op($0) == .kwContinue }
-            return ignores ? clause : nil
+            let body = tree.child(clause, 1)
+            let goesOn = !leavesLoop(body, file: file) && !file.consultsCancellation(body)
+                && !file.contains(body, where: { tree.hasText($0, "CancellationError") })
+            return goesOn ? clause : nil
         }
         return nil
+    }
+
+    /// Whether the code can leave the loop around it: a `return`, `throw` or `break` of its own.
+    static func leavesLoop(_ body: SwiftNode, file: SwiftFile) -> Bool {
+        var leaves = false
+        file.walkSameContext(body) { node in
+            switch file.tree.kind(node) {
+            case .returnStmt, .throwStmt: leaves = true
+            case .jumpStmt where file.tree.op(node) == .kwBreak: leaves = true
+            default: break
+            }
+        }
+        return leaves
     }
 
     /// Whether the loop still notices cancellation elsewhere: in its condition, in its body outside

@@ -1,12 +1,14 @@
 import LintCore
 import SwiftLangSyntax
 
-/// A task stored in a property (or a collection property) of a class or actor, and nothing in the
-/// file ever cancels what that property holds: typically `deinit` or the stop method forgot it.
+/// A task stored in a property (or a collection property) of a class, actor or struct, and nothing
+/// in that type (its declaration and its extensions in the file) ever cancels what that property
+/// holds: typically `deinit` or the stop method forgot it. Cancellation is matched by owner, not
+/// by name: another type's `task?.cancel()`, or a local of the same name, does not count.
 enum TaskNeverCancelled {
     static let rule = SwiftRule(
         id: "swift-task-never-cancelled",
-        summary: "a task stored in a property of a class or actor is never cancelled",
+        summary: "a task stored in a property of a class, actor or struct is never cancelled",
         severity: .warning, category: "lifecycle", triggers: ["Task"], check: check)
 
     @Sendable static func check(_ context: inout SwiftRuleContext) {
@@ -14,19 +16,21 @@ enum TaskNeverCancelled {
         let tree = file.tree
         let types = file.nodes(.typeDecl).filter { declaration in
             let flavor = TypeDeclFlavor(rawValue: tree.flags(declaration))
-            return flavor == .class || flavor == .actor
+            return flavor == .class || flavor == .actor || flavor == .struct
         }
         guard !types.isEmpty else { return }
         let tasks = file.taskCreations
         let index = FileIndex(file: file)
         for type in types {
             let bodies = memberBlocks(of: type, file: file, index: index)
+            let owners = Set(bodies.map { tree.parent($0) })
             let properties = storedProperties(in: bodies, file: file)
             guard !properties.isEmpty else { continue }
             var reported = Set<String>()
             for task in tasks where bodies.contains(where: { tree.isAncestor($0, of: task.call) }) {
                 guard let target = storageTarget(of: task.call, properties: properties, file: file),
-                      !reported.contains(target.name), !isReleased(target.property, file: file, index: index) else { continue }
+                      !reported.contains(target.name),
+                      !isReleased(target.property, owners: owners, file: file, index: index) else { continue }
                 reported.insert(target.name)
                 let typeName = tree.text(tree.child(type, 0))
                 let message = target.isCollection
@@ -49,8 +53,8 @@ enum TaskNeverCancelled {
         var extensionBodies: [String: [SwiftNode]] = [:]
         /// Identifiers by their text.
         var identifiers: [String: [SwiftNode]] = [:]
-        /// Calls `x.cancel()` without arguments.
-        var cancelCalls: [SwiftNode] = []
+        /// Calls `x.cancel()` without arguments, by the type declaration whose code makes them.
+        var cancelCallsByOwner: [SwiftNode: [SwiftNode]] = [:]
 
         init(file: SwiftFile) {
             let tree = file.tree
@@ -60,10 +64,11 @@ enum TaskNeverCancelled {
             for identifier in file.nodes(.identifier) {
                 identifiers[tree.text(identifier), default: []].append(identifier)
             }
-            cancelCalls = file.nodes(.call).filter { call in
+            for call in file.nodes(.call) {
                 let callee = tree.child(call, 0)
-                return tree.kind(callee) == .memberAccess && tree.hasText(tree.child(callee, 1), "cancel")
-                    && file.arguments(call).isEmpty
+                guard tree.kind(callee) == .memberAccess, tree.hasText(tree.child(callee, 1), "cancel"),
+                      file.arguments(call).isEmpty else { continue }
+                cancelCallsByOwner[TaskNeverCancelled.owner(of: call, file: file), default: []].append(call)
             }
         }
     }
@@ -74,12 +79,22 @@ enum TaskNeverCancelled {
         return blocks.filter(\.exists)
     }
 
-    /// Stored and observed properties declared directly in the member blocks, by name.
+    /// The innermost type declaration around `node`: the owner of the code there.
+    static func owner(of node: SwiftNode, file: SwiftFile) -> SwiftNode {
+        var current = file.tree.parent(node)
+        while current.exists && file.tree.kind(current) != .typeDecl { current = file.tree.parent(current) }
+        return current
+    }
+
+    /// Stored and observed properties declared directly in the member blocks, by name. A
+    /// `static` property is left out: it lives as long as the process, like a global, and no
+    /// instance's `deinit` or stop method is there to cancel it.
     static func storedProperties(in blocks: [SwiftNode], file: SwiftFile) -> [String: SwiftNode] {
         let tree = file.tree
         var properties: [String: SwiftNode] = [:]
         for block in blocks {
-            for declaration in tree.children(block) where tree.kind(declaration) == .variableDecl {
+            for declaration in tree.children(block)
+            where tree.kind(declaration) == .variableDecl && !tree.hasFlag(declaration, SwiftNodeFlags.isStatic) {
                 for binding in tree.children(declaration) where tree.kind(binding) == .patternBinding {
                     let name = tree.child(binding, 0)
                     let accessors = tree.child(binding, 3)
@@ -133,12 +148,17 @@ enum TaskNeverCancelled {
             guard depth < 2, tree.op(tree.parent(parent)) == .kwLet else { return nil }
             let scope = tree.parent(tree.parent(parent))
             var found: Target?
+            var awaitedHere = false
             file.walkSameContext(scope) { use in
-                guard found == nil, use != name, tree.kind(use) == .identifier, tree.sameText(use, name),
+                guard use != name, tree.kind(use) == .identifier, tree.sameText(use, name),
                       tree.kind(tree.parent(use)) != .memberAccess || tree.child(tree.parent(use), 0) == use else { return }
-                found = storageTarget(of: use, properties: properties, file: file, depth: depth + 1)
+                let read = tree.parent(use)
+                // `return await task.value`: this call waits for the task it stored, so the task's
+                // lifetime is managed here.
+                if DetachedInAsync.isResultRead(read, file: file) && file.isAwaited(read) { awaitedHere = true }
+                if found == nil { found = storageTarget(of: use, properties: properties, file: file, depth: depth + 1) }
             }
-            return found
+            return awaitedHere ? nil : found
         default:
             break
         }
@@ -160,21 +180,29 @@ enum TaskNeverCancelled {
 
     /// Whether anything in the file cancels what the property holds, awaits it, or hands it to
     /// other code (which then owns it).
-    static func isReleased(_ property: SwiftNode, file: SwiftFile, index: FileIndex) -> Bool {
+    /// Only code of the owning type (`owners`: its declaration and extensions) counts.
+    static func isReleased(_ property: SwiftNode, owners: Set<SwiftNode>, file: SwiftFile, index: FileIndex) -> Bool {
         let tree = file.tree
-        for call in index.cancelCalls
-        where cancelReaches(call, receiver: tree.child(tree.child(call, 0), 0), property: property, file: file) {
-            return true
+        for owner in owners {
+            for call in index.cancelCallsByOwner[owner] ?? []
+            where cancelReaches(call, receiver: tree.child(tree.child(call, 0), 0), property: property, file: file) {
+                return true
+            }
         }
-        return isHandedOver(property, file: file, index: index)
+        return isHandedOver(property, owners: owners, file: file, index: index)
     }
 
     /// `p?.cancel()`, `p[k]?.cancel()`, `p.removeValue(forKey: k)?.cancel()`, `p.forEach { $0.cancel() }`,
     /// `for t in p { t.cancel() }`, `if let t = p { t.cancel() }`.
     static func cancelReaches(_ call: SwiftNode, receiver: SwiftNode, property: SwiftNode, file: SwiftFile) -> Bool {
         let tree = file.tree
-        if file.mentions(receiver, name: property) { return true }
         let local = rootName(of: receiver, file: file)
+        // `let job = Task { }; job.cancel()`: a local of the property's name is another task.
+        if local.exists, let declaration = file.localDeclaration(of: local) {
+            let value = tree.child(declaration.binding, 2)
+            return value.exists && file.mentions(value, name: property)
+        }
+        if file.mentions(receiver, name: property) { return true }
         var current = tree.parent(call)
         while current.exists && tree.kind(current) != .typeDecl {
             switch tree.kind(current) {
@@ -227,9 +255,10 @@ enum TaskNeverCancelled {
 
     /// The property's value is passed to a call, returned, assigned elsewhere, or awaited
     /// (`p.value`): then its lifetime is managed by that code.
-    static func isHandedOver(_ property: SwiftNode, file: SwiftFile, index: FileIndex) -> Bool {
+    static func isHandedOver(_ property: SwiftNode, owners: Set<SwiftNode>, file: SwiftFile, index: FileIndex) -> Bool {
         let tree = file.tree
-        for identifier in index.identifiers[tree.text(property)] ?? [] where identifier != property {
+        for identifier in index.identifiers[tree.text(property)] ?? []
+        where identifier != property && owners.contains(owner(of: identifier, file: file)) {
             var use = identifier
             var parent = tree.parent(use)
             if tree.kind(parent) == .memberAccess && tree.child(parent, 1) == use {
