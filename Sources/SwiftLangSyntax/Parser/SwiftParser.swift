@@ -12,8 +12,10 @@ public enum SwiftParser {
         let stream = SwiftLexer.tokenize(source)
         var parser = SwiftTreeParser(source: source, tokens: stream.tokens)
         let root = parser.parseSourceFile()
+        let errors = (SwiftLexicalErrors.find(in: stream, source: source) + parser.errors)
+            .sorted { ($0.offset, $0.message) < ($1.offset, $1.message) }
         return SwiftSyntaxTree(source: source, nodes: parser.nodes, links: parser.links, root: root,
-                               comments: stream.comments, unmodeled: parser.unmodeled)
+                               comments: stream.comments, unmodeled: parser.unmodeled, errors: errors)
     }
 }
 
@@ -32,6 +34,8 @@ struct SwiftTreeParser {
     /// `finish` moves them into `links`.
     var scratch: [SwiftNode] = []
     var unmodeled: [UnmodeledRange] = []
+    /// Declaration headers that cannot be read; the lexical errors are found apart.
+    var errors: [SwiftSyntaxError] = []
     var depth = 0
     /// In the conditions of `if`/`while`/`guard`/`for`/`switch`/`catch`, a `{` opens the body,
     /// not a trailing closure.
@@ -121,6 +125,21 @@ struct SwiftTreeParser {
     /// An empty node at the current token (nothing consumed).
     mutating func missing(_ kind: SwiftNodeKind) -> SwiftNode {
         finish(kind, from: current.start, mark: scratch.count, end: current.start)
+    }
+
+    /// Records an error at the current token. One per token, so recovery loops cannot pile them up.
+    mutating func reportError(_ message: String) {
+        let offset = current.start
+        if errors.last?.offset == offset { return }
+        errors.append(SwiftSyntaxError(offset: offset, message: "\(message), found \(describe(current))"))
+    }
+
+    /// A token as a message names it: `{`, `foo`, the end of the file.
+    func describe(_ token: SwiftToken) -> String {
+        if token.kind == .eof { return "the end of the file" }
+        let length = Int(token.end - token.start)
+        guard length > 0, length <= 24 else { return token.kind == .stringLiteral ? "a string" : "`\(text(token).prefix(24))`" }
+        return "`\(text(token))`"
     }
 
     mutating func markUnmodeled(from start: Int32, _ reason: String) {
