@@ -128,6 +128,57 @@ final class StreamWithoutTerminationTests: XCTestCase {
     }
 
 
+    /// A producer task that ends by itself, or whose handle is kept, is not work that outlives the consumer.
+    func testProducerTasksThatEndOrAreKept() {
+        assertSilent([
+            """
+            func values(_ v: Int) -> AsyncStream<Int> {
+                AsyncStream { continuation in
+                    Task {
+                        continuation.yield(v)
+                        try? await Task.sleep(nanoseconds: 10_000_000)
+                        continuation.yield(v * 10)
+                        continuation.finish()
+                    }
+                }
+            }
+            """,
+            """
+            func values() -> AsyncStream<Int> {
+                AsyncStream { continuation in
+                    Task {
+                        for value in [1, 2, 3] { continuation.yield(value) }
+                        continuation.finish()
+                    }
+                }
+            }
+            """,
+            """
+            func ticks(_ tasks: TaskStore) -> AsyncStream<Int> {
+                AsyncStream { continuation in
+                    let task = Task {
+                        while true {
+                            try await Task.sleep(for: .seconds(1))
+                            continuation.yield(1)
+                        }
+                    }
+                    tasks.keep(task)
+                }
+            }
+            """,
+            """
+            func probe() async {
+                let (stream, continuation) = AsyncStream<Void>.makeStream(of: Void.self)
+                let task = Task {
+                    while true { continuation.yield(); await Task.yield() }
+                }
+                await stream.first { _ in true }
+                task.cancel()
+            }
+            """,
+        ], rule: rule)
+    }
+
     /// The stream's type from its context (`.init { }`), and `makeStream` with a producer task.
     func testStreamsBuiltByInitAndMakeStream() {
         assertFindings([

@@ -110,6 +110,15 @@ final class SwiftSyntaxErrorTests: XCTestCase {
             let range = 0...10
             let open = ..<5
             """,
+            // An inheritance list that starts on the line after the colon.
+            """
+            final class Transaction:
+                // a reason
+                @unchecked Sendable
+            {
+                let x = 1
+            }
+            """,
             // Protocol requirements have no bodies.
             """
             protocol P {

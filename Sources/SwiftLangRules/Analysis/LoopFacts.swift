@@ -62,6 +62,8 @@ extension SwiftFile {
                 guard tree.children(condition).count == 1 else { return .conditional }
                 condition = tree.child(condition, 0)
             }
+            // `while let x = await source.next()`: a `for await` written by hand.
+            if tree.kind(loop) == .whileStmt && bodyAwaits(loopHeader(loop)) { return .asyncSequence }
             condition = tree.stripped(condition)
             if tree.kind(condition) == .literal && tree.op(condition) == .kwTrue { return .forever }
             if tree.kind(condition) == .prefixOperator, tree.source.bytes[Int(tree.range(condition).start)] == UInt8(ascii: "!"),
@@ -190,6 +192,7 @@ extension SwiftFile {
         case (.repeatStmt, .forever): return "repeat { } while true"
         case (.whileStmt, .untilCancelled), (.repeatStmt, .untilCancelled): return "while !Task.isCancelled"
         case (.forInStmt, .asyncSequence): return "for await"
+        case (.whileStmt, .asyncSequence): return "while ... await"
         case (.forInStmt, _): return "for"
         case (.repeatStmt, _): return "repeat"
         default: return "while"

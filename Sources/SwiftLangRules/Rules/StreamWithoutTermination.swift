@@ -42,9 +42,18 @@ enum StreamWithoutTermination {
         file.walkSameContext(scope) { node in
             guard found == nil, tree.range(node).start > tree.range(start).end, let task = file.taskCreation(node),
                   file.mentions(task.closure, name: continuation) else { return }
-            found = Work(node: task.anchor, description: "a task")
+            found = loopingProducer(task, file: file)
         }
         return found
+    }
+
+    /// A producer task that outlives the consumer: its handle is not kept (a kept one is its
+    /// holder's to cancel) and its body runs a loop that only cancellation ends. A task that
+    /// yields a few values and finishes ends by itself.
+    static func loopingProducer(_ task: TaskCreation, file: SwiftFile) -> Work? {
+        guard file.isDiscarded(task.call), UnstructuredTaskDiscarded.unboundedLoop(in: task.closure, file: file) != nil
+        else { return nil }
+        return Work(node: task.anchor, description: "a task")
     }
 
     struct Work {
@@ -62,7 +71,9 @@ enum StreamWithoutTermination {
             switch tree.kind(node) {
             case .call:
                 if let task = file.taskCreation(node) {
-                    found = Work(node: task.anchor, description: "a task")
+                    // The task is the work, or (kept, or ending by itself) no work of this stream.
+                    found = loopingProducer(task, file: file)
+                    return false
                 } else if let subscription = subscription(node, file: file) {
                     found = Work(node: tree.child(node, 0), description: subscription)
                 }

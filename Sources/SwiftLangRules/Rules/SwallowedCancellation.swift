@@ -23,8 +23,8 @@ enum SwallowedCancellation {
                            + "and let the error end the loop, or check `Task.isCancelled`")
         }
         for statement in file.nodes(.doStmt) {
-            guard let clause = swallowingCatch(of: statement, file: file),
-                  let loop = openLoop(around: statement, file: file), file.isInAsyncContext(statement) else { continue }
+            guard let loop = openLoop(around: statement, file: file),
+                  let clause = swallowingCatch(of: statement, in: loop, file: file), file.isInAsyncContext(statement) else { continue }
             guard file.bodyAwaits(tree.child(statement, 0)),
                   !loopConsultsCancellation(loop, besides: swallowedBodies(in: loop, file: file), file: file) else { continue }
             let keyword = ByteRange(start: tree.range(clause).start, end: tree.range(clause).start + 5)
@@ -34,10 +34,11 @@ enum SwallowedCancellation {
         }
     }
 
-    /// The innermost enclosing loop that does not end by itself: a `for _ in 0..<3` retry makes
-    /// its fixed number of rounds after cancellation too, so it cannot spin; a loop around it can.
+    /// The innermost enclosing loop that only cancellation or a jump can end: a `for _ in 0..<3`
+    /// retry makes its fixed number of rounds after cancellation too, and a `while` ends by its
+    /// condition (a deadline, a flag), so neither can spin for ever; a `while true` around them can.
     static func openLoop(around node: SwiftNode, file: SwiftFile) -> SwiftNode? {
-        file.enclosingLoops(of: node).first { file.loopShape($0) != .finite }
+        file.enclosingLoops(of: node).first { file.loopShape($0).isOpenEnded }
     }
 
     /// The sleep whose error `try?` drops: `try? await Task.sleep(...)`, `try? await clock.sleep(for:)`
@@ -62,7 +63,8 @@ enum SwallowedCancellation {
     static func swallowsCancellation(_ loop: SwiftNode, file: SwiftFile) -> Bool {
         var swallows = false
         file.walkSameContext(file.loopBody(loop)) { node in
-            if isSwallowedSleep(node, file: file) || (file.tree.kind(node) == .doStmt && swallowingCatch(of: node, file: file) != nil) {
+            if isSwallowedSleep(node, file: file)
+                || (file.tree.kind(node) == .doStmt && swallowingCatch(of: node, in: loop, file: file) != nil) {
                 swallows = true
             }
         }
@@ -74,17 +76,17 @@ enum SwallowedCancellation {
     static func swallowedBodies(in loop: SwiftNode, file: SwiftFile) -> Set<SwiftNode> {
         var bodies = Set<SwiftNode>()
         file.walkSameContext(file.loopBody(loop)) { node in
-            if file.tree.kind(node) == .doStmt && swallowingCatch(of: node, file: file) != nil {
+            if file.tree.kind(node) == .doStmt && swallowingCatch(of: node, in: loop, file: file) != nil {
                 bodies.insert(file.tree.child(node, 0))
             }
         }
         return bodies
     }
 
-    /// A bare `catch` whose body neither leaves the loop (`return`, `throw`, `break`) nor looks
-    /// at cancellation (an empty one, one that only logs or counts), with no earlier clause that
-    /// singles out `CancellationError`.
-    static func swallowingCatch(of statement: SwiftNode, file: SwiftFile) -> SwiftNode? {
+    /// A bare `catch` whose body neither leaves `loop` (`return`, `throw`, `break`, `fatalError()`,
+    /// or setting a variable the loop's condition reads) nor looks at cancellation (an empty one,
+    /// one that only logs or counts), with no earlier clause that singles out `CancellationError`.
+    static func swallowingCatch(of statement: SwiftNode, in loop: SwiftNode, file: SwiftFile) -> SwiftNode? {
         let tree = file.tree
         for clause in tree.children(statement).dropFirst() where tree.kind(clause) == .catchClause {
             let patterns = tree.child(clause, 0)
@@ -94,24 +96,46 @@ enum SwallowedCancellation {
             if namesCancellation { return nil }
             guard tree.children(patterns).isEmpty else { continue }
             let body = tree.child(clause, 1)
-            let goesOn = !leavesLoop(body, file: file) && !file.consultsCancellation(body)
+            let goesOn = !leavesLoop(body, file: file) && !setsCondition(of: loop, in: body, file: file)
+                && !file.consultsCancellation(body)
                 && !file.contains(body, where: { tree.hasText($0, "CancellationError") })
             return goesOn ? clause : nil
         }
         return nil
     }
 
-    /// Whether the code can leave the loop around it: a `return`, `throw` or `break` of its own.
+    /// Whether the code can leave the loop around it: a `return`, `throw` or `break` of its own,
+    /// or a call that never returns (`fatalError`, `preconditionFailure`, `exit`).
     static func leavesLoop(_ body: SwiftNode, file: SwiftFile) -> Bool {
+        let tree = file.tree
         var leaves = false
         file.walkSameContext(body) { node in
-            switch file.tree.kind(node) {
+            switch tree.kind(node) {
             case .returnStmt, .throwStmt: leaves = true
-            case .jumpStmt where file.tree.op(node) == .kwBreak: leaves = true
+            case .jumpStmt where tree.op(node) == .kwBreak: leaves = true
+            case .call:
+                let callee = tree.child(node, 0)
+                if tree.isName(callee, "fatalError") || tree.isName(callee, "preconditionFailure") || tree.isName(callee, "exit") {
+                    leaves = true
+                }
             default: break
             }
         }
         return leaves
+    }
+
+    /// `continueResolving = false` in a `while continueResolving` loop: the catch ends the loop
+    /// through its condition.
+    static func setsCondition(of loop: SwiftNode, in body: SwiftNode, file: SwiftFile) -> Bool {
+        let tree = file.tree
+        let header = file.loopHeader(loop)
+        var sets = false
+        file.walkSameContext(body) { node in
+            guard !sets, tree.kind(node) == .assignment else { return }
+            let target = file.lastName(tree.stripped(tree.child(node, 0)))
+            if target.exists && file.mentions(header, name: target) { sets = true }
+        }
+        return sets
     }
 
     /// Whether the loop still notices cancellation elsewhere: in its condition, in its body outside

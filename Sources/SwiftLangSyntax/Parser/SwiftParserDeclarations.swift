@@ -227,7 +227,9 @@ extension SwiftTreeParser {
     /// (brackets balanced), stopping at a `}` or a new declaration on a new line.
     mutating func skipUntilBodyOpens() {
         while !atEnd && kind != .leftBrace && kind != .rightBrace {
+            // `class T:` then `@unchecked Sendable` on the next line is still the list.
             if current.isAtLineStart && kind != .comma && tokens[index - 1].kind != .comma
+                && tokens[index - 1].kind != .colon
                 && kind != .period && kind != .kwWhere && startsDeclaration() {
                 return
             }
