@@ -149,9 +149,14 @@ final class BlockingWaitInAsyncTests: XCTestCase {
             func close(_ channel: Channel) async throws {
                 try channel.close().wait()
             }
+            func send(_ client: Client) async throws {
+                try client.execute(request: request,
+                                   delegate: delegate).wait()
+            }
             """, [
                 "2:9: warning: `future.wait()` on an EventLoopFuture blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
                 "5:9: warning: `channel.close().wait()`, a synchronous throwing wait (an EventLoopFuture's), blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
+                "8:9: warning: `client.execute(...).wait()`, a synchronous throwing wait (an EventLoopFuture's), blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
             ]),
         ], rule: rule)
         assertSilent([

@@ -188,6 +188,15 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, ["2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
+            // an iterator pulled by hand
+            ("""
+            func drain(_ s: AsyncStream<Int>) {
+                Task {
+                    var iterator = s.makeAsyncIterator()
+                    while let v = await iterator.next() { print(v) }
+                }
+            }
+            """, ["2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`while ... await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
             // a stream of another function: it may never end
             ("""
             func replay(_ s: AsyncStream<Int>) {
@@ -246,6 +255,16 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 Task {
                     while !Task.isCancelled {
                         if await fetch() { return }
+                    }
+                }
+            }
+            """,
+            // a condition that awaits a flag is a condition, not a sequence
+            """
+            func run(_ isRunning: ActorIsolated<Bool>) {
+                Task {
+                    while await isRunning.value {
+                        try await clock.sleep(for: .seconds(1))
                     }
                 }
             }

@@ -58,12 +58,16 @@ extension SwiftFile {
             return isFinishedStream(loopHeader(loop), before: loop) ? .finite : .asyncSequence
         case .whileStmt, .repeatStmt:
             var condition = loopHeader(loop)
+            // `while let x = await source.next()`: a `for await` written by hand (a plain
+            // `while await flag` is a condition like any other).
+            if tree.kind(loop) == .whileStmt, tree.kind(condition) == .conditionList,
+               tree.children(condition).contains(where: { tree.kind($0) == .optionalBinding && bodyAwaits($0) }) {
+                return .asyncSequence
+            }
             if tree.kind(condition) == .conditionList {
                 guard tree.children(condition).count == 1 else { return .conditional }
                 condition = tree.child(condition, 0)
             }
-            // `while let x = await source.next()`: a `for await` written by hand.
-            if tree.kind(loop) == .whileStmt && bodyAwaits(loopHeader(loop)) { return .asyncSequence }
             condition = tree.stripped(condition)
             if tree.kind(condition) == .literal && tree.op(condition) == .kwTrue { return .forever }
             if tree.kind(condition) == .prefixOperator, tree.source.bytes[Int(tree.range(condition).start)] == UInt8(ascii: "!"),

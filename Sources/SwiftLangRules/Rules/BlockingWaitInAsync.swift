@@ -70,22 +70,38 @@ enum BlockingWaitInAsync {
         let receiver = tree.child(callee, 0)
         let types = file.declaredTypes(of: receiver)
         for type in extra.typesByMethod[method] ?? [] where types.contains(type) {
-            return ("`\(tree.text(receiver)).\(method)()` on \(article(for: type)) \(type)", waitRemedy)
+            return ("`\(compactText(receiver, file: file)).\(method)()` on \(article(for: type)) \(type)", waitRemedy)
         }
         guard method == "wait", arguments.allSatisfy({ argument in
             let label = tree.child(argument, 0)
             return label.exists && (tree.hasText(label, "timeout") || tree.hasText(label, "wallTimeout"))
         }) else { return nil }
         for type in blockingWaitTypes where types.contains(type) {
-            return ("`\(tree.text(receiver)).wait()` on \(article(for: type)) \(type)",
+            return ("`\(compactText(receiver, file: file)).wait()` on \(article(for: type)) \(type)",
                     type == "EventLoopFuture" ? futureRemedy : waitRemedy)
         }
         // `try x.wait()` with no arguments: a synchronous `wait()` that throws is an
         // EventLoopFuture's (semaphores and groups do not throw), whatever the receiver's type.
         if arguments.isEmpty, isTried(call, file: file) {
-            return ("`\(tree.text(receiver)).wait()`, a synchronous throwing wait (an EventLoopFuture's),", futureRemedy)
+            return ("`\(compactText(receiver, file: file)).wait()`, a synchronous throwing wait (an EventLoopFuture's),", futureRemedy)
         }
         return nil
+    }
+
+    /// The receiver as a message quotes it: a call's arguments become `...`, so a call spread over
+    /// lines (`client.execute(request: ..., delegate: ...)`) reads `client.execute(...)`.
+    static func compactText(_ node: SwiftNode, file: SwiftFile) -> String {
+        let tree = file.tree
+        switch tree.kind(node) {
+        case .call:
+            let callee = tree.child(node, 0)
+            return compactText(callee, file: file) + (file.arguments(node).isEmpty ? "()" : "(...)")
+        case .memberAccess where tree.child(node, 0).exists:
+            return compactText(tree.child(node, 0), file: file) + "." + tree.text(tree.child(node, 1))
+        default:
+            let text = tree.text(node)
+            return text.contains("\n") || text.count > 60 ? "..." : text
+        }
     }
 
     /// "an EventLoopFuture", "an NSCondition", "a DispatchGroup": by how the name is spoken.
