@@ -40,7 +40,11 @@ public struct SwiftFrontEnd: LanguageFrontEnd {
     /// `unused-suppression` must see. The rules run only when a trigger word occurs.
     public func lintFile(_ source: SourceFile, settings: LintSettings) -> FileLintOutput {
         let enabled = registry.filter { settings.isEnabled($0.descriptor) }
-        let words = Set(enabled.flatMap(\.triggers))
+        // Configured blocking calls are trigger words too: `drain` may be all a file has.
+        let extraBlockingNames = settings.value(of: Self.extraBlockingCalls).strings.compactMap { entry in
+            entry.split(separator: ".").last.map { Array($0.utf8) }
+        }
+        let words = Set(enabled.flatMap(\.triggers) + extraBlockingNames)
         let hasTrigger = ByteSearch.containsAny(source.bytes, words)
         let checksSyntax = settings.isEnabled(SyntaxErrorRule.descriptor)
         guard hasTrigger || checksSyntax || ByteSearch.containsAny(source.bytes, [Array("cancellint:".utf8)]) else {

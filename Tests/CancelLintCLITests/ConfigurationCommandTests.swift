@@ -104,13 +104,14 @@ final class ConfigurationCommandTests: XCTestCase {
     }
 
     func testTheReadmesConfigurationExampleLoads() throws {
-        let schema = ConfigurationSchema(frontEnds: [GoFrontEnd()])
+        let schema = ConfigurationSchema(frontEnds: defaultFrontEnds)
         let blocks = try readmeBlocks("yaml", section: "Configuration")
         XCTAssertEqual(blocks.count, 1)
         for block in blocks {
             let configuration = try Configuration.parse(block, path: "README.md", directory: "/r", schema: schema)
             XCTAssertEqual(configuration.failOn, .error)
             XCTAssertEqual(configuration.languages["go"]?.options["extra-context-types"], .list(["echo.Context"]))
+            XCTAssertEqual(configuration.languages["swift"]?.options["extra-blocking-calls"], .list(["Pipe.drain", "waitForExit"]))
             XCTAssertFalse(configuration.selects(relativePath: "internal/legacy/x.go", isTestFile: false))
         }
     }

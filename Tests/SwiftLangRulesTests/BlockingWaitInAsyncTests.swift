@@ -200,5 +200,9 @@ final class BlockingWaitInAsyncTests: XCTestCase {
             "4:5: warning: `waitForExit` blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
         ])
         XCTAssertEqual(swiftFindings(source, only: rule), [])
+        // A file whose only blocking call is a configured one is still checked.
+        XCTAssertEqual(swiftFindings("func run(pipe: Pipe) async {\n    pipe.drain()\n}", only: rule, settings: settings), [
+            "2:5: warning: `pipe.drain()` on a Pipe blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+        ])
     }
 }

@@ -20,7 +20,7 @@ final class StreamWithoutTerminationTests: XCTestCase {
                 }
             }
             """, [
-                "2:5: warning: this AsyncStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
+                "2:5: info: this AsyncStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
             ]),
             // timer
             ("""
@@ -32,7 +32,7 @@ final class StreamWithoutTerminationTests: XCTestCase {
                 }
             }
             """, [
-                "2:12: warning: this AsyncStream's producer starts a timer but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
+                "2:12: info: this AsyncStream's producer starts a timer but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
             ]),
             // Combine sink
             ("""
@@ -45,7 +45,7 @@ final class StreamWithoutTerminationTests: XCTestCase {
                 }
             }
             """, [
-                "2:5: warning: this AsyncStream's producer starts a subscription (`sink`) but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
+                "2:5: info: this AsyncStream's producer starts a subscription (`sink`) but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
             ]),
             // notification observer, throwing stream
             ("""
@@ -57,7 +57,7 @@ final class StreamWithoutTerminationTests: XCTestCase {
                 }
             }
             """, [
-                "2:5: warning: this AsyncThrowingStream's producer starts a subscription (`addObserver`) but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
+                "2:5: info: this AsyncThrowingStream's producer starts a subscription (`addObserver`) but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
             ]),
             // shorthand continuation, detached
             ("""
@@ -68,7 +68,7 @@ final class StreamWithoutTerminationTests: XCTestCase {
                 }
             }
             """, [
-                "1:14: warning: this AsyncStream's producer starts a task but never sets `$0.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
+                "1:14: info: this AsyncStream's producer starts a task but never sets `$0.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]",
             ]),
         ], rule: rule)
     }
@@ -193,7 +193,7 @@ final class StreamWithoutTerminationTests: XCTestCase {
                     }
                 }
             }
-            """, ["2:5: warning: this AsyncStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]"]),
+            """, ["2:5: info: this AsyncStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]"]),
             ("""
             func lines() {
                 let stream: AsyncThrowingStream<String, Error> = .init { continuation in
@@ -201,7 +201,7 @@ final class StreamWithoutTerminationTests: XCTestCase {
                 }
                 consume(stream)
             }
-            """, ["2:54: warning: this AsyncThrowingStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]"]),
+            """, ["2:54: info: this AsyncThrowingStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]"]),
             ("""
             func ticks() -> AsyncStream<Int> {
                 let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -213,7 +213,7 @@ final class StreamWithoutTerminationTests: XCTestCase {
                 }
                 return stream
             }
-            """, ["2:34: warning: this AsyncStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]"]),
+            """, ["2:34: info: this AsyncStream's producer starts a task but never sets `continuation.onTermination`: when the consumer stops or is cancelled the work goes on; stop it in `onTermination` [swift-stream-without-termination]"]),
         ], rule: rule)
         assertSilent([
             """

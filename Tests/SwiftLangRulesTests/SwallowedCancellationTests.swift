@@ -14,7 +14,7 @@ final class SwallowedCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "4:9: error: `try?` swallows the CancellationError of `Task.sleep`, so after cancellation this `while true` loop goes on without waiting; write `try await Task.sleep(...)` and let the error end the loop, or check `Task.isCancelled` [swift-swallowed-cancellation]",
+                "4:9: warning: `try?` swallows the CancellationError of `Task.sleep`, so after cancellation this `while true` loop goes on without waiting; write `try await Task.sleep(...)` and let the error end the loop, or check `Task.isCancelled` [swift-swallowed-cancellation]",
             ]),
             // try? on an injected clock's sleep
             ("""
@@ -25,7 +25,7 @@ final class SwallowedCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: error: `try?` swallows the CancellationError of `clock.sleep`, so after cancellation this `while true` loop goes on without waiting; write `try await clock.sleep(...)` and let the error end the loop, or check `Task.isCancelled` [swift-swallowed-cancellation]",
+                "3:9: warning: `try?` swallows the CancellationError of `clock.sleep`, so after cancellation this `while true` loop goes on without waiting; write `try await clock.sleep(...)` and let the error end the loop, or check `Task.isCancelled` [swift-swallowed-cancellation]",
             ]),
             // a bounded retry inside an endless loop: the outer loop spins
             ("""
@@ -38,7 +38,7 @@ final class SwallowedCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "4:13: error: `try?` swallows the CancellationError of `Task.sleep`, so after cancellation this `while true` loop goes on without waiting; write `try await Task.sleep(...)` and let the error end the loop, or check `Task.isCancelled` [swift-swallowed-cancellation]",
+                "4:13: warning: `try?` swallows the CancellationError of `Task.sleep`, so after cancellation this `while true` loop goes on without waiting; write `try await Task.sleep(...)` and let the error end the loop, or check `Task.isCancelled` [swift-swallowed-cancellation]",
             ]),
             // empty catch around awaited call
             ("""
@@ -51,7 +51,7 @@ final class SwallowedCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "5:11: error: this `catch` takes every error, CancellationError included, and carries on, so after cancellation the `while true` loop goes on; end the loop on `CancellationError` (`catch is CancellationError { return }`) or check `Task.isCancelled` [swift-swallowed-cancellation]",
+                "5:11: warning: this `catch` takes every error, CancellationError included, and carries on, so after cancellation the `while true` loop goes on; end the loop on `CancellationError` (`catch is CancellationError { return }`) or check `Task.isCancelled` [swift-swallowed-cancellation]",
             ]),
             // catch continue
             ("""
@@ -65,7 +65,7 @@ final class SwallowedCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "5:11: error: this `catch` takes every error, CancellationError included, and carries on, so after cancellation the `while true` loop goes on; end the loop on `CancellationError` (`catch is CancellationError { return }`) or check `Task.isCancelled` [swift-swallowed-cancellation]",
+                "5:11: warning: this `catch` takes every error, CancellationError included, and carries on, so after cancellation the `while true` loop goes on; end the loop on `CancellationError` (`catch is CancellationError { return }`) or check `Task.isCancelled` [swift-swallowed-cancellation]",
             ]),
             // a catch that only logs, around the sleep
             ("""
@@ -81,7 +81,7 @@ final class SwallowedCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "6:11: error: this `catch` takes every error, CancellationError included, and carries on, so after cancellation the `while true` loop goes on; end the loop on `CancellationError` (`catch is CancellationError { return }`) or check `Task.isCancelled` [swift-swallowed-cancellation]",
+                "6:11: warning: this `catch` takes every error, CancellationError included, and carries on, so after cancellation the `while true` loop goes on; end the loop on `CancellationError` (`catch is CancellationError { return }`) or check `Task.isCancelled` [swift-swallowed-cancellation]",
             ]),
             // discarded result of try?
             ("""
@@ -92,7 +92,7 @@ final class SwallowedCancellationTests: XCTestCase {
                 } while true
             }
             """, [
-                "3:13: error: `try?` swallows the CancellationError of `Task.sleep`, so after cancellation this `repeat { } while true` loop goes on without waiting; write `try await Task.sleep(...)` and let the error end the loop, or check `Task.isCancelled` [swift-swallowed-cancellation]",
+                "3:13: warning: `try?` swallows the CancellationError of `Task.sleep`, so after cancellation this `repeat { } while true` loop goes on without waiting; write `try await Task.sleep(...)` and let the error end the loop, or check `Task.isCancelled` [swift-swallowed-cancellation]",
             ]),
         ], rule: rule)
     }

@@ -23,7 +23,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "5:19: warning: the task stored in `updates` is never cancelled: nothing in `LocationTracker` calls `updates?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "5:19: info: the task stored in `updates` is never cancelled: nothing in `LocationTracker` calls `updates?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // dictionary of tasks in an actor
             ("""
@@ -41,7 +41,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "5:26: warning: the tasks stored in `downloads` are never cancelled: nothing in `DownloadManager` cancels them; cancel each one (`downloads.forEach { $0.cancel() }`, for a dictionary `.values.forEach`) in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "5:26: info: the tasks stored in `downloads` are never cancelled: nothing in `DownloadManager` cancels them; cancel each one (`downloads.forEach { $0.cancel() }`, for a dictionary `.values.forEach`) in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // array append with self
             ("""
@@ -53,7 +53,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "5:26: warning: the tasks stored in `jobs` are never cancelled: nothing in `Scheduler` cancels them; cancel each one (`jobs.forEach { $0.cancel() }`, for a dictionary `.values.forEach`) in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "5:26: info: the tasks stored in `jobs` are never cancelled: nothing in `Scheduler` cancels them; cancel each one (`jobs.forEach { $0.cancel() }`, for a dictionary `.values.forEach`) in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // local constant stored
             ("""
@@ -67,7 +67,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "6:20: warning: the task stored in `refreshTask` is never cancelled: nothing in `ViewModel` calls `refreshTask?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "6:20: info: the task stored in `refreshTask` is never cancelled: nothing in `ViewModel` calls `refreshTask?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // initial value of a lazy property
             ("""
@@ -78,7 +78,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 func start() { _ = ticker }
             }
             """, [
-                "2:31: warning: the task stored in `ticker` is never cancelled: nothing in `Clock` calls `ticker?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "2:31: info: the task stored in `ticker` is never cancelled: nothing in `Clock` calls `ticker?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // extension stores it
             ("""
@@ -92,7 +92,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "7:17: warning: the task stored in `watch` is never cancelled: nothing in `Monitor` calls `watch?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "7:17: info: the task stored in `watch` is never cancelled: nothing in `Monitor` calls `watch?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
         ], rule: rule)
     }
@@ -231,8 +231,8 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "4:16: warning: the task stored in `task` is never cancelled: nothing in `Uploader` calls `task?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
-                "16:15: warning: the task stored in `job` is never cancelled: nothing in `Syncer` calls `job?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "4:16: info: the task stored in `task` is never cancelled: nothing in `Uploader` calls `task?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "16:15: info: the task stored in `job` is never cancelled: nothing in `Syncer` calls `job?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // a struct that keeps its task
             ("""
@@ -248,7 +248,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "4:16: warning: the task stored in `task` is never cancelled: nothing in `Ticker` calls `task?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "4:16: info: the task stored in `task` is never cancelled: nothing in `Ticker` calls `task?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
         ], rule: rule)
         assertSilent([

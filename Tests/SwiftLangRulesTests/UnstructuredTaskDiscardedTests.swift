@@ -17,7 +17,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: warning: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it, and it keeps `self` alive; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "3:9: info: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it, and it keeps `self` alive; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // while true with weak self
             ("""
@@ -32,7 +32,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: warning: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "3:9: info: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // detached assigned to underscore, until cancelled
             ("""
@@ -44,7 +44,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "2:9: warning: the task's handle is discarded while its body runs an unbounded loop (`while !Task.isCancelled`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "2:9: info: the task's handle is discarded while its body runs an unbounded loop (`while !Task.isCancelled`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // repeat while true inside do
             ("""
@@ -60,7 +60,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: warning: the task's handle is discarded while its body runs an unbounded loop (`repeat { } while true`): nothing can cancel it, and it keeps `self` alive; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "3:9: info: the task's handle is discarded while its body runs an unbounded loop (`repeat { } while true`): nothing can cancel it, and it keeps `self` alive; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // operation label
             ("""
@@ -72,7 +72,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 })
             }
             """, [
-                "2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "2:5: info: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // nested in if inside closure body
             ("""
@@ -84,7 +84,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "2:5: info: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
         ], rule: rule)
     }
@@ -176,7 +176,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                     }
                 }
             }
-            """, ["2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
+            """, ["2:5: info: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
             ("""
             func serve(_ jobs: [Job]) {
                 Task {
@@ -187,7 +187,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                     }
                 }
             }
-            """, ["2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
+            """, ["2:5: info: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
             // an iterator pulled by hand
             ("""
             func drain(_ s: AsyncStream<Int>) {
@@ -196,7 +196,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                     while let v = await iterator.next() { print(v) }
                 }
             }
-            """, ["2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`while ... await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
+            """, ["2:5: info: the task's handle is discarded while its body runs an unbounded loop (`while ... await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
             // a stream of another function: it may never end
             ("""
             func replay(_ s: AsyncStream<Int>) {
@@ -204,7 +204,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                     for await v in s { print(v) }
                 }
             }
-            """, ["2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
+            """, ["2:5: info: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
         ], rule: rule)
         assertSilent([
             """

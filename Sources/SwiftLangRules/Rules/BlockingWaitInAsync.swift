@@ -9,7 +9,7 @@ enum BlockingWaitInAsync {
     static let rule = SwiftRule(
         id: "swift-blocking-wait-in-async",
         summary: "a blocking sleep or wait in async code holds a cooperative thread and ignores cancellation",
-        severity: .warning, category: "blocking", triggers: ["sleep", "wait", "Wait"], check: check)
+        severity: .warning, category: "blocking", triggers: ["sleep", "wait"], check: check)
 
     @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file

@@ -8,7 +8,7 @@ enum StreamWithoutTermination {
     static let rule = SwiftRule(
         id: "swift-stream-without-termination",
         summary: "an AsyncStream's producer starts work but never sets `onTermination` to stop it",
-        severity: .warning, category: "lifecycle", triggers: ["AsyncStream", "AsyncThrowingStream"], check: check)
+        severity: .info, category: "lifecycle", triggers: ["AsyncStream", "AsyncThrowingStream"], check: check)
 
     @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file

@@ -1,13 +1,14 @@
 import LintCore
 import SwiftLangSyntax
 
-/// `try? await Task.sleep(...)` or `catch { }` inside a loop in async code: the
-/// `CancellationError` is swallowed and the loop goes on after cancellation.
+/// `try? await Task.sleep(...)` or a catch-all that carries on, inside a loop that only
+/// cancellation or a jump ends, in async code: the `CancellationError` is swallowed and the loop
+/// goes on after cancellation.
 enum SwallowedCancellation {
     static let rule = SwiftRule(
         id: "swift-swallowed-cancellation",
-        summary: "a loop in async code swallows the CancellationError (`try?` on `Task.sleep`, an empty `catch`)",
-        severity: .error, category: "loops", triggers: ["await"], check: check)
+        summary: "a loop in async code swallows the CancellationError (`try?` on a sleep, a `catch` that carries on)",
+        severity: .warning, category: "loops", triggers: ["await"], check: check)
 
     @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file

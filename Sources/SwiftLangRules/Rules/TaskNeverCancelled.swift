@@ -9,7 +9,7 @@ enum TaskNeverCancelled {
     static let rule = SwiftRule(
         id: "swift-task-never-cancelled",
         summary: "a task stored in a property of a class, actor or struct is never cancelled",
-        severity: .warning, category: "lifecycle", triggers: ["Task"], check: check)
+        severity: .info, category: "lifecycle", triggers: ["Task"], check: check)
 
     @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file

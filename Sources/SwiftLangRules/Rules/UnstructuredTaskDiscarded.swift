@@ -6,7 +6,7 @@ enum UnstructuredTaskDiscarded {
     static let rule = SwiftRule(
         id: "swift-unstructured-task-discarded",
         summary: "a task running an unbounded loop is created and its handle discarded, so nothing can cancel it",
-        severity: .warning, category: "lifecycle", triggers: ["Task"], check: check)
+        severity: .info, category: "lifecycle", triggers: ["Task"], check: check)
 
     @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
