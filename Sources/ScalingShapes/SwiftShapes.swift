@@ -19,6 +19,24 @@ extension ScalingShapes {
                         + "        _ = c(\(i))\n        Task { await g(item) }\n    }\n}\n\n"
                 })]
             },
+            ScalingShape(name: "swift-one-block-of-streams-and-tasks",
+                         summary: "one function whose block declares many local streams, each consumed by a task",
+                         baseSize: 150) { n in
+                [GeneratedFile(path: "Streams.swift", text: "func run() async throws {\n" + repeated(n) { i in
+                    "    let s\(i) = AsyncStream<Int> { c in c.yield(\(i)); c.finish() }\n"
+                        + "    Task { for await v in s\(i) { print(v) } }\n"
+                        + "    let t\(i) = Task.detached { try await work(\(i)) }\n"
+                        + "    _ = try await t\(i).value\n"
+                } + "}\n")]
+            },
+            ScalingShape(name: "swift-functions-with-same-named-locals",
+                         summary: "many functions that each hold a detached task in a local of the same name",
+                         baseSize: 150) { n in
+                [GeneratedFile(path: "Locals.swift", text: repeated(n) { i in
+                    "func f\(i)() async throws {\n    let task = Task.detached { try await work(\(i)) }\n"
+                        + "    print(task)\n    _ = try await task.value\n}\n\n"
+                })]
+            },
         ]
     }
 }

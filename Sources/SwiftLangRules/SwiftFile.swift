@@ -25,7 +25,40 @@ public final class SwiftFile {
         nodesByKind[kind] ?? []
     }
 
+    /// Every identifier by its text, in source order: where a rule looks for the uses of a name,
+    /// it looks here instead of walking a scope once per name.
+    public private(set) lazy var identifiersByText: [String: [SwiftNode]] = {
+        var index: [String: [SwiftNode]] = [:]
+        for identifier in nodes(.identifier) { index[tree.text(identifier), default: []].append(identifier) }
+        for key in index.keys { index[key]?.sort { tree.range($0).start < tree.range($1).start } }
+        return index
+    }()
+
+    /// The identifiers spelled like `name` inside `scope` that run in the same function or closure
+    /// as `scope` itself (not in a closure or function nested in it), in source order. Found by a
+    /// binary search of the name's uses, so a name used in many functions costs only its uses here.
+    public func uses(of name: SwiftNode, within scope: SwiftNode) -> [SwiftNode] {
+        let span = tree.range(scope)
+        let context = enclosingExecutable(of: scope)
+        let all = identifiersByText[tree.text(name)] ?? []
+        var low = 0, high = all.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tree.range(all[middle]).start < span.start { low = middle + 1 } else { high = middle }
+        }
+        var found: [SwiftNode] = []
+        var position = low
+        while position < all.count, tree.range(all[position]).start < span.end {
+            let use = all[position]
+            if use != name && tree.range(use).end <= span.end && enclosingExecutable(of: use) == context { found.append(use) }
+            position += 1
+        }
+        return found
+    }
+
     var asyncClosures: [SwiftNode: Bool] = [:]
+    /// `declarations(in:)` of each block asked about.
+    var blockDeclarations: [SwiftNode: [String: [(binding: SwiftNode, declared: SwiftNode)]]] = [:]
     private(set) lazy var typeHints = TypeHints(file: self)
     /// The file's functions and methods by name.
     private(set) lazy var functionsByName: [String: [SwiftNode]] = {

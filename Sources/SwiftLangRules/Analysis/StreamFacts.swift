@@ -17,13 +17,16 @@ extension SwiftFile {
     public func streamConstruction(_ call: SwiftNode) -> StreamConstruction? {
         guard tree.kind(call) == .call else { return nil }
         let callee = self.callee(call)
-        if tree.kind(callee) == .identifier, let name = streamTypeName(tree.text(callee)) {
+        if tree.kind(callee) == .identifier {
+            guard tree.hasText(callee, "AsyncStream") || tree.hasText(callee, "AsyncThrowingStream") else { return nil }
+            let name = tree.text(callee)
             let closure = closureArgument(call, label: nil)
             guard closure.exists else { return nil }
             return StreamConstruction(call: call, anchor: callee, typeName: name, buildClosure: closure)
         }
         guard tree.kind(callee) == .memberAccess else { return nil }
         let member = tree.child(callee, 1)
+        guard tree.hasText(member, "init") || tree.hasText(member, "makeStream") else { return nil }
         let base = tree.child(callee, 0)
         let typeText: String
         if base.exists {

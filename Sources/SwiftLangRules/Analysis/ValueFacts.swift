@@ -63,6 +63,7 @@ extension SwiftFile {
     /// it) but not functions or types. Returns the binding and the identifier it declares (one
     /// element of a tuple pattern for `let (a, b) = ...`).
     public func localDeclaration(of name: SwiftNode) -> (binding: SwiftNode, declared: SwiftNode)? {
+        let text = tree.text(name)
         var current = name
         while true {
             let parent = tree.parent(current)
@@ -70,14 +71,10 @@ extension SwiftFile {
             case .none, .functionDecl, .typeDecl, .sourceFile, .accessor:
                 return nil
             case .codeBlock:
-                for statement in tree.children(parent) {
-                    guard statement != current else { break }
-                    guard tree.kind(statement) == .variableDecl else { continue }
-                    for binding in tree.children(statement) where tree.kind(binding) == .patternBinding {
-                        if let declared = declaredName(in: tree.child(binding, 0), matching: name) {
-                            return (binding, declared)
-                        }
-                    }
+                // The last declaration of the name among the statements before `current`.
+                let before = tree.range(current).start
+                if let found = declarations(in: parent)[text]?.last(where: { tree.range($0.binding).start < before }) {
+                    return (found.binding, found.declared)
                 }
             default:
                 break
@@ -86,20 +83,29 @@ extension SwiftFile {
         }
     }
 
-    /// The identifier of `pattern` (a name or a tuple of names) spelled like `name`.
-    private func declaredName(in pattern: SwiftNode, matching name: SwiftNode) -> SwiftNode? {
-        switch tree.kind(pattern) {
-        case .identifier:
-            return tree.sameText(pattern, name) ? pattern : nil
-        case .tuple:
-            for element in tree.children(pattern) where tree.kind(element) == .argument {
-                let value = tree.child(element, 1)
-                if tree.kind(value) == .identifier && tree.sameText(value, name) { return value }
+    /// The names the block's own `let`/`var` statements declare, each with its bindings in source
+    /// order; built once per block, so looking names up stays linear however many statements.
+    func declarations(in block: SwiftNode) -> [String: [(binding: SwiftNode, declared: SwiftNode)]] {
+        if let known = blockDeclarations[block] { return known }
+        var names: [String: [(binding: SwiftNode, declared: SwiftNode)]] = [:]
+        for statement in tree.children(block) where tree.kind(statement) == .variableDecl {
+            for binding in tree.children(statement) where tree.kind(binding) == .patternBinding {
+                let pattern = tree.child(binding, 0)
+                switch tree.kind(pattern) {
+                case .identifier:
+                    names[tree.text(pattern), default: []].append((binding, pattern))
+                case .tuple:
+                    for element in tree.children(pattern) where tree.kind(element) == .argument {
+                        let value = tree.child(element, 1)
+                        if tree.kind(value) == .identifier { names[tree.text(value), default: []].append((binding, value)) }
+                    }
+                default:
+                    break
+                }
             }
-            return nil
-        default:
-            return nil
         }
+        blockDeclarations[block] = names
+        return names
     }
 
     /// The element of a tuple pattern at `position`, or `.none`.

@@ -58,15 +58,20 @@ enum BlockingWaitInAsync {
             return ("`Thread.sleep`", sleepRemedy)
         }
         if tree.kind(callee) == .identifier {
+            // Bytes first: making a String of every callee's name costs more than the rule.
+            let isSleep = tree.hasText(callee, "sleep") || tree.hasText(callee, "usleep") || tree.hasText(callee, "nanosleep")
+            guard isSleep || !extra.functions.isEmpty else { return nil }
             let name = tree.text(callee)
             guard !file.declaresFunction(name) else { return nil }
             if extra.functions.contains(name) { return ("`\(name)`", waitRemedy) }
-            let isSleep = name == "sleep" || name == "usleep" || name == "nanosleep"
             guard isSleep, arguments.count == 1, !tree.child(arguments.first ?? .none, 0).exists else { return nil }
             return ("`\(name)`", sleepRemedy)
         }
         guard tree.kind(callee) == .memberAccess else { return nil }
-        let method = tree.text(tree.child(callee, 1))
+        let methodNode = tree.child(callee, 1)
+        guard tree.hasText(methodNode, "wait") || !extra.typesByMethod.isEmpty else { return nil }
+        let method = tree.text(methodNode)
+        guard method == "wait" || extra.typesByMethod[method] != nil else { return nil }
         let receiver = tree.child(callee, 0)
         let types = file.declaredTypes(of: receiver)
         for type in extra.typesByMethod[method] ?? [] where types.contains(type) {

@@ -40,10 +40,9 @@ enum DetachedInAsync {
         guard tree.kind(scope) == .codeBlock else { return nil }
         var reads: [SwiftNode] = []
         var otherUse = false
-        file.walkSameContext(scope) { node in
-            guard node != name, tree.kind(node) == .identifier, tree.sameText(node, name) else { return }
+        for node in file.uses(of: name, within: scope) {
             let use = tree.parent(node)
-            if tree.kind(use) == .memberAccess && tree.child(use, 1) == node { return }
+            if tree.kind(use) == .memberAccess && tree.child(use, 1) == node { continue }
             if isResultRead(use, file: file) && file.isAwaited(use) { reads.append(use) } else { otherUse = true }
         }
         return otherUse ? nil : reads.first

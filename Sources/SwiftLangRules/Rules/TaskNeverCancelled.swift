@@ -20,6 +20,8 @@ enum TaskNeverCancelled {
         }
         guard !types.isEmpty else { return }
         let tasks = file.taskCreations
+        // The index reads every identifier of the file: not worth it where no task is made.
+        guard !tasks.isEmpty else { return }
         let index = FileIndex(file: file)
         for type in types {
             let bodies = memberBlocks(of: type, file: file, index: index)
@@ -61,9 +63,7 @@ enum TaskNeverCancelled {
             for other in file.nodes(.typeDecl) where TypeDeclFlavor(rawValue: tree.flags(other)) == .extension {
                 extensionBodies[TypeHints.baseTypeName(tree.text(tree.child(other, 0))), default: []].append(tree.child(other, 2))
             }
-            for identifier in file.nodes(.identifier) {
-                identifiers[tree.text(identifier), default: []].append(identifier)
-            }
+            identifiers = file.identifiersByText
             for call in file.nodes(.call) {
                 let callee = tree.child(call, 0)
                 guard tree.kind(callee) == .memberAccess, tree.hasText(tree.child(callee, 1), "cancel"),
@@ -149,9 +149,8 @@ enum TaskNeverCancelled {
             let scope = tree.parent(tree.parent(parent))
             var found: Target?
             var awaitedHere = false
-            file.walkSameContext(scope) { use in
-                guard use != name, tree.kind(use) == .identifier, tree.sameText(use, name),
-                      tree.kind(tree.parent(use)) != .memberAccess || tree.child(tree.parent(use), 0) == use else { return }
+            for use in file.uses(of: name, within: scope) {
+                guard tree.kind(tree.parent(use)) != .memberAccess || tree.child(tree.parent(use), 0) == use else { continue }
                 let read = tree.parent(use)
                 // `return await task.value`: this call waits for the task it stored, so the task's
                 // lifetime is managed here.
