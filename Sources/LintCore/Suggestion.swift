@@ -9,8 +9,8 @@ public enum Suggestion {
     /// characters beyond the longest candidate are looked at, and a candidate whose length differs
     /// from `typed` by more than two is not compared, since it cannot be within two edits.
     public static func closest(to typed: String, among candidates: [String]) -> String? {
-        let candidateCharacters = candidates.map { Array($0) }
-        let longest = candidateCharacters.map(\.count).max() ?? 0
+        let candidateCharacters = candidates.map { Array($0.prefix(maximumComparedLength + 1)) }
+        let longest = min(candidateCharacters.map(\.count).max() ?? 0, maximumComparedLength)
         let typedCharacters = Array(typed.prefix(longest + maximumDistance + 1))
         guard typedCharacters.count <= longest + maximumDistance else { return nil }
         if typedCharacters.drop(while: { $0 == "-" }).count >= 3 {
@@ -32,9 +32,14 @@ public enum Suggestion {
     /// How many edits a suggestion may be away from what was typed.
     public static let maximumDistance = 2
 
-    /// The edit distance when it is at most `limit`, else nil; cheap when the lengths alone rule it out.
+    /// Names longer than this are not compared (their comparison would cost the product of the lengths).
+    public static let maximumComparedLength = 100
+
+    /// The edit distance when it is at most `limit`, else nil; cheap when the lengths alone rule it
+    /// out, and nil for names longer than `maximumComparedLength`.
     public static func distance(_ lhs: [Character], _ rhs: [Character], atMost limit: Int) -> Int? {
-        guard abs(lhs.count - rhs.count) <= limit else { return nil }
+        guard abs(lhs.count - rhs.count) <= limit,
+              lhs.count <= maximumComparedLength, rhs.count <= maximumComparedLength else { return nil }
         let distance = editDistance(lhs, rhs)
         return distance <= limit ? distance : nil
     }

@@ -4,16 +4,35 @@ extension ScalingShapes {
         [
             ScalingShape(name: "swift-class-with-task-properties",
                          summary: "a class with many stored task properties, none cancelled",
-                         baseSize: 150) { n in
+                         baseSize: 1_000) { n in
                 [GeneratedFile(path: "Tasks.swift", text: "final class Worker {\n" + repeated(n) { i in
                     "    var task\(i): Task<Void, Never>?\n"
                 } + "    func start() {\n" + repeated(n) { i in
                     "        task\(i) = Task { await work(\(i)) }\n"
                 } + "    }\n}\n")]
             },
+            ScalingShape(name: "swift-class-cancelling-its-tasks",
+                         summary: "a class with many task properties, each cancelled in deinit",
+                         baseSize: 150) { n in
+                [GeneratedFile(path: "Tasks.swift", text: "final class Worker {\n" + repeated(n) { i in
+                    "    var task\(i): Task<Void, Never>?\n"
+                } + "    func start() {\n" + repeated(n) { i in
+                    "        task\(i) = Task { await work(\(i)) }\n"
+                } + "    }\n    deinit {\n" + repeated(n) { i in
+                    "        task\(i)?.cancel()\n"
+                } + "    }\n}\n")]
+            },
+            ScalingShape(name: "swift-classes-with-extensions",
+                         summary: "classes, each with a task property and an extension",
+                         baseSize: 300) { n in
+                [GeneratedFile(path: "Classes.swift", text: repeated(n) { i in
+                    "final class C\(i) {\n    var task: Task<Void, Never>?\n    func start() { task = Task { } }\n}\n"
+                        + "extension C\(i) {\n    func stop() { task?.cancel() }\n}\n"
+                })]
+            },
             ScalingShape(name: "swift-functions-with-loops-and-closures",
                          summary: "async functions that each loop and create closures",
-                         baseSize: 150) { n in
+                         baseSize: 500) { n in
                 [GeneratedFile(path: "Loops.swift", text: repeated(n) { i in
                     "func f\(i)(items: [Int]) async {\n    for item in items {\n        let c = { (x: Int) in x + item }\n"
                         + "        _ = c(\(i))\n        Task { await g(item) }\n    }\n}\n\n"

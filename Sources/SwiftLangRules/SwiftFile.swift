@@ -202,6 +202,15 @@ public final class SwiftFile {
         }
     }
 
+    /// Adds the names `node`'s subtree mentions as variables or members: `mentions(_:name:)` for
+    /// every name at once, for checks that would otherwise ask it of each name in turn.
+    public func addMentionedNames(_ node: SwiftNode, to names: inout Set<String>) {
+        tree.walk(node) { current in
+            if tree.kind(current) == .identifier && isVariableUse(current) { names.insert(tree.text(current)) }
+            return true
+        }
+    }
+
     /// An identifier that stands for a value: not a label, not a declared name.
     private func isVariableUse(_ identifier: SwiftNode) -> Bool {
         let parent = tree.parent(identifier)
