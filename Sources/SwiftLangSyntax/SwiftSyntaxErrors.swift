@@ -15,17 +15,25 @@ public struct SwiftSyntaxError: Sendable, Hashable {
 /// The errors the lexer's output shows by itself: unterminated literals and comments, characters
 /// Swift has no use for, and brackets that do not pair up. `#if` branches are each read from the
 /// state before the `#if`, so branches that each open the same brace stay balanced.
+///
+/// Each kind of error is kept up to `SwiftParser.maximumErrorCount` times, in source order, so the
+/// first errors of the file are all there while a file of a million stray characters costs no
+/// more memory than a file of ten.
 enum SwiftLexicalErrors {
     static func find(in stream: SwiftTokenStream, source: SourceFile) -> [SwiftSyntaxError] {
+        let limit = SwiftParser.maximumErrorCount
         var errors: [SwiftSyntaxError] = []
         for comment in stream.comments where !comment.isTerminated {
             errors.append(SwiftSyntaxError(offset: comment.start, message: "unterminated block comment: `/*` without its `*/`"))
         }
-        for token in stream.tokens {
+        var tokenErrors = 0
+        for token in stream.tokens where tokenErrors < limit {
             if token.flags & SwiftToken.unterminated != 0 {
+                tokenErrors += 1
                 let what = token.kind == .regexLiteral ? "regex literal" : "string literal"
                 errors.append(SwiftSyntaxError(offset: token.start, message: "unterminated \(what)"))
             } else if token.kind == .unknown {
+                tokenErrors += 1
                 errors.append(SwiftSyntaxError(offset: token.start, message: unexpectedCharacterMessage(token, source: source)))
             }
         }
@@ -63,6 +71,11 @@ struct BracketBalance {
         var top = -1
         var conditionals: [Conditional] = []
         var errors: [SwiftSyntaxError] = []
+        // Past the limit the scan goes on (the unclosed bracket at the end may be the first error)
+        // but records nothing more.
+        func record(_ offset: Int32, _ message: @autoclosure () -> String) {
+            if errors.count < SwiftParser.maximumErrorCount { errors.append(SwiftSyntaxError(offset: offset, message: message())) }
+        }
         for token in tokens {
             switch token.kind {
             case .leftParen, .leftBracket, .leftBrace:
@@ -70,7 +83,7 @@ struct BracketBalance {
                 top = entries.count - 1
             case .rightParen, .rightBracket, .rightBrace:
                 guard top >= 0 else {
-                    errors.append(SwiftSyntaxError(offset: token.start, message: "unexpected `\(spelling(token.kind))`: no bracket is open here"))
+                    record(token.start, "unexpected `\(spelling(token.kind))`: no bracket is open here")
                     continue
                 }
                 let open = entries[top].token
@@ -78,10 +91,8 @@ struct BracketBalance {
                     top = entries[top].below
                     continue
                 }
-                errors.append(SwiftSyntaxError(
-                    offset: token.start,
-                    message: "expected `\(spelling(closer(of: open.kind)))` to close the `\(spelling(open.kind))` at line "
-                        + "\(source.position(of: open.start).line), found `\(spelling(token.kind))`"))
+                record(token.start, "expected `\(spelling(closer(of: open.kind)))` to close the `\(spelling(open.kind))` at line "
+                       + "\(source.position(of: open.start).line), found `\(spelling(token.kind))`")
                 // Recover: when an enclosing bracket is the one this closes, the inner ones were
                 // left open and are dropped; otherwise the closer is the stray one.
                 var candidate = entries[top].below

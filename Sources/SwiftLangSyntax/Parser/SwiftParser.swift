@@ -8,6 +8,10 @@ public enum SwiftParser {
     /// one unmodeled region instead of being parsed recursively, so no input can exhaust the stack.
     public static let maximumNestingDepth = 256
 
+    /// How many errors of each kind a file keeps: the first is the one reported, the count of the
+    /// others is told, and a broken file must not cost memory for every broken token.
+    public static let maximumErrorCount = 10
+
     public static func parse(_ source: SourceFile) -> SwiftSyntaxTree {
         let stream = SwiftLexer.tokenize(source)
         var parser = SwiftTreeParser(source: source, tokens: stream.tokens)
@@ -130,7 +134,7 @@ struct SwiftTreeParser {
     /// Records an error at the current token. One per token, so recovery loops cannot pile them up.
     mutating func reportError(_ message: String) {
         let offset = current.start
-        if errors.last?.offset == offset { return }
+        if errors.last?.offset == offset || errors.count >= SwiftParser.maximumErrorCount { return }
         errors.append(SwiftSyntaxError(offset: offset, message: "\(message), found \(describe(current))"))
     }
 
@@ -230,11 +234,25 @@ struct SwiftTreeParser {
             let before = index
             let item = parseItem(context)
             if index == before {
-                scratch.append(skipUnmodeled("unexpected token"))
+                skipUnexpectedToken(above: mark)
             } else if item.exists {
                 scratch.append(item)
             }
         }
+    }
+
+    /// Skips a token no item can start with. A run of them (a file of stray characters) becomes one
+    /// unmodeled node and one recorded range, not one per token.
+    mutating func skipUnexpectedToken(above mark: Int) {
+        let reason = "unexpected token"
+        if scratch.count > mark, let last = scratch.last, nodes[Int(last.raw)].kind == .unmodeled,
+           let range = unmodeled.last, range.reason == reason, range.end == nodes[Int(last.raw)].end {
+            skipBalancedUnit()
+            nodes[Int(last.raw)].end = previousEnd
+            unmodeled[unmodeled.count - 1].end = previousEnd
+            return
+        }
+        scratch.append(skipUnmodeled(reason))
     }
 
     func isDirective(_ token: SwiftToken) -> Bool {
