@@ -2024,7 +2024,7 @@ an `AsyncStream`, a task group, or an actor.
 
 ## Precision
 
-Measured on 12,087 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before this rule knew closures run in place and futures' `wait()`: 6 findings; now 51, of which 46
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before this rule knew closures run in place and futures' `wait()`: 6 findings; now 51, of which 46
 are problems a reviewer would fix (`try future.wait()` in async tests of NIO, AsyncHTTPClient,
 PostgresNIO, SQLiteKit, FluentKit, WebSocketKit and Vapor — NIO itself marks `wait()` unavailable from
 async code — and `usleep`/`sleep` in async functions): 90%, hence `warning`. The other 5 block on
@@ -2104,7 +2104,7 @@ that must leave the caller's actor.
 
 ## Precision
 
-Measured on 12,087 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before the body had to await cancellable work: 28 findings, every one a deliberate detach (tests of
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before the body had to await cancellable work: 28 findings, every one a deliberate detach (tests of
 task-local values and of "no current test", priority hops, synchronous work moved off an actor); now
 none. With no finding left to measure, the rule stays `info`.
 
@@ -2182,7 +2182,7 @@ Waiting with `try await Task.sleep(...)` (not `try?`) also ends the loop when th
 
 ## Precision
 
-Measured on 12,087 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. No finding before or after: real loops of this shape check cancellation or throw. With nothing to
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. No finding before or after: real loops of this shape check cancellation or throw. With nothing to
 measure, the rule is `info`.
 
 Blind spots: a call that checks cancellation inside (`await worker.step()` that throws on
@@ -2261,7 +2261,7 @@ the timer, cancel the subscription or remove the observer.
 
 ## Precision
 
-Measured on 12,087 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before: 6 findings, none a problem — four producers and one detached producer that yield a few
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before: 6 findings, none a problem — four producers and one detached producer that yield a few
 values and call `finish()`, one task that only registers the continuation; now none. With no finding
 left to measure, the rule is `info`.
 
@@ -2336,7 +2336,7 @@ loop's condition or right after the wait.
 
 ## Precision
 
-Measured on 12,087 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before the loop's bound counted: 11 findings, of which 10 were bounded loops — eight `for` loops over
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before the loop's bound counted: 11 findings, of which 10 were bounded loops — eight `for` loops over
 a range, a collection or candidate URLs, two `while` loops polling until a deadline; now 1, a
 `while true` cleanup loop with `try? await Task.sleep`, a problem. One finding is too few to earn
 `error` (95%), so the rule is `warning`.
@@ -2443,7 +2443,7 @@ to `nil` does not cancel anything. Where possible prefer structured concurrency 
 
 ## Precision
 
-Measured on 12,087 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. No finding before or after: in real code the types that keep tasks cancel them, often through a
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. No finding before or after: in real code the types that keep tasks cancel them, often through a
 local copy (`let task = self.task; task?.cancel()`), which is recognised. With nothing to measure, the
 rule is `info`.
 
@@ -2528,7 +2528,7 @@ parent. Capture `self` weakly in long-running tasks.
 
 ## Precision
 
-Measured on 12,087 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before: 14 findings; now 18, every one in test code, a task draining a stream that the test itself
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before: 14 findings; now 18, every one in test code, a task draining a stream that the test itself
 ends (`Task { for try await _ in stream {} }` before `transport.disconnect()`, a test sequence pulled
 by hand): none a problem a reviewer would fix. The rule is `info`: a `for await` over a sequence made
 elsewhere may or may not end, and only the code that makes it knows.
@@ -2610,7 +2610,7 @@ Fix the syntax at the reported position; `gofmt -e` reports the same errors for 
 
 ## Precision
 
-Swift: no `syntax-error` on any of the 12,087 `.swift` files (3.3 million lines) of the shared corpus
+Swift: no `syntax-error` on any of the 12,085 `.swift` files (3.3 million lines) of the shared corpus
 and 115 open-source packages, on the 96 `.swiftinterface` files of the installed toolchain (375,777
 lines, linted as Swift), or on this repository's own sources.
 
