@@ -8,10 +8,11 @@ struct Report: Decodable, Sendable {
 struct ReportLoader {
     let session: URLSession
 
+    /// Detached, then awaited at once: a cancelled caller still waits for the download.
     func load(from url: URL) async throws -> Report {
-        let (data, _) = try await session.data(from: url)
         return try await Task.detached(priority: .userInitiated) {
-            try JSONDecoder().decode(Report.self, from: data)
+            let (data, _) = try await session.data(from: url)
+            return try JSONDecoder().decode(Report.self, from: data)
         }.value
     }
 
@@ -22,6 +23,14 @@ struct ReportLoader {
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
+    }
+
+    /// Synchronous decoding moved off the caller's actor: nothing in it can observe cancellation,
+    /// so being detached loses nothing.
+    func decode(_ data: Data) async throws -> Report {
+        try await Task.detached(priority: .userInitiated) {
+            try JSONDecoder().decode(Report.self, from: data)
+        }.value
     }
 
     /// Cleanup that must outlive the caller: detached on purpose, and not awaited.

@@ -56,15 +56,9 @@ public struct GoFrontEnd: LanguageFrontEnd {
     private func lint(_ tree: SyntaxTree, settings: LintSettings) -> [Diagnostic] {
         let source = tree.source
         var diagnostics: [Diagnostic] = []
-        // One finding per broken file: the first error is the one to fix, and the rest are often
-        // its echoes (a PNG renamed .go would otherwise fill a screen).
-        if settings.isEnabled(SyntaxErrorRule.descriptor), let first = tree.errors.first {
-            let more = tree.errors.count - 1
-            let message = more == 0 ? first.message
-                : "\(first.message) (and \(more) more syntax error\(more == 1 ? "" : "s") in this file)"
-            diagnostics.append(Diagnostic(ruleID: SyntaxErrorRule.descriptor.id,
-                                          severity: settings.severity(of: SyntaxErrorRule.descriptor), file: source,
-                                          range: ByteRange(start: first.offset, end: first.offset), message: message))
+        if let syntaxError = SyntaxErrorRule.diagnostic(firstAt: tree.errors.first?.offset, message: tree.errors.first?.message ?? "",
+                                                        errorCount: tree.errors.count, file: source, settings: settings) {
+            diagnostics.append(syntaxError)
         }
         let languageVersion = moduleVersions.version(forFile: source.path) ?? settings.defaultLanguageVersion
         let extraContextTypes = settings.value(of: Self.extraContextTypes)

@@ -12,7 +12,7 @@ import LintCore
 public enum GoLexer {
     public static func tokenize(_ source: SourceFile) -> TokenStream {
         source.bytes.withUnsafeBufferPointer { buffer in
-            var scanner = GoScanner(text: buffer)
+            var scanner = GoScanner(text: buffer, lineStarts: source.lineStarts)
             scanner.scanAll()
             return TokenStream(tokens: scanner.tokens, comments: scanner.comments, errors: scanner.errors)
         }
@@ -43,9 +43,12 @@ struct GoScanner {
     private(set) var tokens: [Token] = []
     private(set) var comments: [Token] = []
     private(set) var errors: [LexError] = []
+    /// Which errors are recorded: a bounded number, so that hostile input costs bounded memory.
+    private var errorBudget: ErrorBudget
 
-    init(text: UnsafeBufferPointer<UInt8>) {
+    init(text: UnsafeBufferPointer<UInt8>, lineStarts: [Int32] = [0]) {
         self.text = text
+        self.errorBudget = ErrorBudget(lineStarts: lineStarts)
         self.end = min(text.count, Int(Int32.max))
         // Go code averages a little over 4 bytes per token; one growth at most for dense files.
         tokens.reserveCapacity(end / 4 + 2)
@@ -211,8 +214,21 @@ struct GoScanner {
         tokens.append(Token(kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: stop)))
     }
 
+    /// Records an error if the budget has room; the message is only built then.
     @inline(__always)
-    private mutating func report(_ message: String, at offset: Int) {
+    private mutating func report(_ message: @autoclosure () -> String, at offset: Int) {
+        if admitsError(at: offset) { record(message(), at: offset) }
+    }
+
+    /// Whether an error at `offset` is recorded (see `ErrorBudget`); callers whose message reads
+    /// the scanner check this first and then `record`, so that no message is built in vain.
+    @inline(__always)
+    private mutating func admitsError(at offset: Int) -> Bool {
+        errorBudget.admits(Int32(truncatingIfNeeded: offset))
+    }
+
+    @inline(__always)
+    private mutating func record(_ message: String, at offset: Int) {
         errors.append(LexError(offset: Int32(truncatingIfNeeded: offset), message: message))
     }
 
@@ -236,9 +252,17 @@ struct GoScanner {
 
     /// An `.illegal` token. Like Go's scanner, it leaves the semicolon state alone, so `x @` at the end
     /// of a line still ends the statement and `@` alone on a line inserts nothing.
-    private mutating func illegal(from start: Int, to stop: Int, message: String) {
-        report(message, at: start)
-        add(.illegal, from: start, to: stop)
+    ///
+    /// Bad bytes that follow one another make one token (each still reported, within the error
+    /// budget): a file of a hundred million NUL bytes is one token, not a hundred million.
+    private mutating func illegal(from start: Int, to stop: Int, message: @autoclosure () -> String) {
+        report(message(), at: start)
+        if let last = tokens.indices.last, tokens[last].kind == .illegal,
+           tokens[last].end == Int32(truncatingIfNeeded: start) {
+            tokens[last].end = Int32(truncatingIfNeeded: stop)
+        } else {
+            add(.illegal, from: start, to: stop)
+        }
         position = stop
     }
 
@@ -389,14 +413,14 @@ struct GoScanner {
         if byte(at: index) == UInt8(ascii: ".") {
             kind = .float
             if prefix == UInt8(ascii: "o") || prefix == UInt8(ascii: "b") {
-                report("invalid radix point in \(literalName(prefix))", at: index)
+                report("invalid radix point in \(Self.literalName(prefix))", at: index)
             }
             index += 1
             digits.merge(scanDigits(&index, base: base, invalidDigitOffset: &invalidDigitOffset))
         }
 
         if !digits.digit {
-            report("\(literalName(prefix)) has no digits", at: index)
+            report("\(Self.literalName(prefix)) has no digits", at: index)
         }
 
         let exponentLetter = byte(at: index)
@@ -430,7 +454,7 @@ struct GoScanner {
         // `08` is a bad octal integer, but `08.5`, `08e1` and `08i` are fine decimal numbers.
         if kind == .int, invalidDigitOffset >= 0 {
             let digit = Character(Unicode.Scalar(text[invalidDigitOffset]))
-            report("invalid digit '\(digit)' in \(literalName(prefix))", at: invalidDigitOffset)
+            report("invalid digit '\(digit)' in \(Self.literalName(prefix))", at: invalidDigitOffset)
         }
         if digits.separator, let separator = misplacedSeparator(from: start, to: index) {
             report("'_' must separate successive digits", at: separator)
@@ -516,7 +540,7 @@ struct GoScanner {
         return previous == UInt8(ascii: "_") ? stop - 1 : nil
     }
 
-    private func literalName(_ prefix: UInt8) -> String {
+    private static func literalName(_ prefix: UInt8) -> String {
         switch prefix {
         case UInt8(ascii: "x"): return "hexadecimal literal"
         case UInt8(ascii: "o"), UInt8(ascii: "0"): return "octal literal"
@@ -642,7 +666,7 @@ struct GoScanner {
         case UInt8(ascii: "U"):
             index += 1; digitCount = 8; base = 16; maximum = 0x10FFFF; escapeName = "Unicode"
         default:
-            report("invalid escape sequence\(describeEscapedCharacter(at: index))", at: backslash)
+            if admitsError(at: backslash) { record("invalid escape sequence\(describeEscapedCharacter(at: index))", at: backslash) }
             // Resume at the escaped character: it may be the closing quote (`'\"'`) or a newline.
             position = index
             return false
@@ -656,7 +680,9 @@ struct GoScanner {
                 if index >= end || current == UInt8(ascii: "\n") {
                     report("escape sequence not terminated", at: index)
                 } else {
-                    report("invalid character \(describeCharacter(at: index)) in \(escapeName) escape", at: index)
+                    if admitsError(at: index) {
+                        record("invalid character \(describeCharacter(at: index)) in \(escapeName) escape", at: index)
+                    }
                 }
                 position = index
                 return false

@@ -23,3 +23,11 @@ public struct RuleDescriptor: Hashable, Sendable {
         self.options = options
     }
 }
+
+extension RuleDescriptor {
+    /// The descriptors in order, each id once (its first occurrence).
+    public static func uniqued(_ descriptors: [RuleDescriptor]) -> [RuleDescriptor] {
+        var seen = Set<String>()
+        return descriptors.filter { seen.insert($0.id).inserted }
+    }
+}

@@ -32,15 +32,18 @@ public struct ScalingShape: Sendable {
     public let baseSize: Int
     /// Extra command-line arguments the lint needs (before the directory), e.g. `--fix --diff`.
     public let arguments: [String]
+    /// Whether the lint is expected to stop with an error (exit 2): a shape of bad configuration.
+    public let expectsError: Bool
     /// The files for size `n`.
     public let generate: @Sendable (_ n: Int) -> [GeneratedFile]
 
-    public init(name: String, summary: String, baseSize: Int, arguments: [String] = [],
+    public init(name: String, summary: String, baseSize: Int, arguments: [String] = [], expectsError: Bool = false,
                 generate: @escaping @Sendable (_ n: Int) -> [GeneratedFile]) {
         self.name = name
         self.summary = summary
         self.baseSize = baseSize
         self.arguments = arguments
+        self.expectsError = expectsError
         self.generate = generate
     }
 }

@@ -25,16 +25,59 @@ public final class SwiftFile {
         nodesByKind[kind] ?? []
     }
 
+    /// Every identifier by its text, in source order: where a rule looks for the uses of a name,
+    /// it looks here instead of walking a scope once per name.
+    public private(set) lazy var identifiersByText: [String: [SwiftNode]] = {
+        var index: [String: [SwiftNode]] = [:]
+        for identifier in nodes(.identifier) { index[tree.text(identifier), default: []].append(identifier) }
+        for key in index.keys { index[key]?.sort { tree.range($0).start < tree.range($1).start } }
+        return index
+    }()
+
+    /// The identifiers spelled like `name` inside `scope` that run in the same function or closure
+    /// as `scope` itself (not in a closure or function nested in it), in source order. Found by a
+    /// binary search of the name's uses, so a name used in many functions costs only its uses here.
+    public func uses(of name: SwiftNode, within scope: SwiftNode) -> [SwiftNode] {
+        let span = tree.range(scope)
+        let context = enclosingExecutable(of: scope)
+        let all = identifiersByText[tree.text(name)] ?? []
+        var low = 0, high = all.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tree.range(all[middle]).start < span.start { low = middle + 1 } else { high = middle }
+        }
+        var found: [SwiftNode] = []
+        var position = low
+        while position < all.count, tree.range(all[position]).start < span.end {
+            let use = all[position]
+            if use != name && tree.range(use).end <= span.end && enclosingExecutable(of: use) == context { found.append(use) }
+            position += 1
+        }
+        return found
+    }
+
     var asyncClosures: [SwiftNode: Bool] = [:]
+    /// `declarations(in:)` of each block asked about.
+    var blockDeclarations: [SwiftNode: [String: [(binding: SwiftNode, declared: SwiftNode)]]] = [:]
     private(set) lazy var typeHints = TypeHints(file: self)
-    private(set) lazy var functionNames: Set<String> = Set(nodes(.functionDecl).compactMap { declaration in
-        let name = tree.child(declaration, 0)
-        return name.exists ? tree.text(name) : nil
-    })
+    /// The file's functions and methods by name.
+    private(set) lazy var functionsByName: [String: [SwiftNode]] = {
+        var index: [String: [SwiftNode]] = [:]
+        for declaration in nodes(.functionDecl) {
+            let name = tree.child(declaration, 0)
+            if name.exists { index[tree.text(name), default: []].append(declaration) }
+        }
+        return index
+    }()
 
     /// Whether a function of that name is declared in this file (so a call of it is not the C library's).
     public func declaresFunction(_ name: String) -> Bool {
-        functionNames.contains(name)
+        functionsByName[name] != nil
+    }
+
+    /// The functions of that name declared in this file.
+    public func functions(named name: String) -> [SwiftNode] {
+        functionsByName[name] ?? []
     }
 
     // MARK: Shapes of expressions
@@ -107,12 +150,13 @@ public final class SwiftFile {
         return (value, user)
     }
 
-    /// Whether `node` is used as a statement of its own: nothing takes its value.
+    /// Whether `node` is used as a statement of its own: nothing takes its value. The single
+    /// expression of a function or getter with a result is its implicit return, not discarded.
     public func isDiscarded(_ node: SwiftNode) -> Bool {
         let (current, parent) = valueUse(of: node)
         switch tree.kind(parent) {
         case .codeBlock, .sourceFile, .switchCase:
-            return true
+            return returningDeclaration(of: node) == nil
         case .assignment:
             // `_ = Task { ... }`
             return tree.child(parent, 1) == current && tree.isName(tree.child(parent, 0), "_")
@@ -155,6 +199,15 @@ public final class SwiftFile {
     public func mentions(_ node: SwiftNode, name: SwiftNode) -> Bool {
         contains(node) { current in
             tree.kind(current) == .identifier && tree.sameText(current, name) && isVariableUse(current)
+        }
+    }
+
+    /// Adds the names `node`'s subtree mentions as variables or members: `mentions(_:name:)` for
+    /// every name at once, for checks that would otherwise ask it of each name in turn.
+    public func addMentionedNames(_ node: SwiftNode, to names: inout Set<String>) {
+        tree.walk(node) { current in
+            if tree.kind(current) == .identifier && isVariableUse(current) { names.insert(tree.text(current)) }
+            return true
         }
     }
 

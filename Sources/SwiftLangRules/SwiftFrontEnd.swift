@@ -2,9 +2,9 @@ import LintCore
 import SwiftLangSyntax
 
 /// The Swift front end: parses a `.swift` file, builds the shared facts lazily, runs every
-/// enabled rule. The parser is lightweight and skips what it does not model instead of
-/// reporting it, so there is no Swift syntax-error rule: valid Swift never gets a finding for
-/// its syntax.
+/// enabled rule. The parser is lightweight and skips what it does not model; what makes a file
+/// invalid Swift (unbalanced brackets, an unterminated literal or comment, a declaration header
+/// it cannot read) is reported as one `syntax-error`, and the rest of the file is still checked.
 public struct SwiftFrontEnd: LanguageFrontEnd {
     private let registry: [SwiftRule]
 
@@ -14,7 +14,7 @@ public struct SwiftFrontEnd: LanguageFrontEnd {
 
     public var language: String { "swift" }
     public var fileExtensions: [String] { ["swift"] }
-    public var rules: [RuleDescriptor] { registry.map(\.descriptor) }
+    public var rules: [RuleDescriptor] { [SyntaxErrorRule.descriptor] + registry.map(\.descriptor) }
 
     public func isGenerated(_ file: SourceFile) -> Bool {
         SwiftGeneratedFileMarker.isGenerated(file.bytes)
@@ -22,27 +22,47 @@ public struct SwiftFrontEnd: LanguageFrontEnd {
 
     public var testFilePatterns: [String] { ["*Tests.swift"] }
 
+    /// Calls that block their thread besides the built-in ones, set in the configuration's
+    /// `swift:` section: `Type.method` (the method on a value the file declares of that type) or
+    /// a free function's name.
+    public static let extraBlockingCalls = OptionDeclaration.stringList(
+        "extra-blocking-calls",
+        summary: "calls that block their thread, as `Type.method` (e.g. `EventLoopFuture.wait`) or a function name")
+
+    public var languageOptions: [OptionDeclaration] { [Self.extraBlockingCalls] }
+
     public func lint(_ source: SourceFile, settings: LintSettings) -> [Diagnostic] {
         lintFile(source, settings: settings).diagnostics
     }
 
-    /// Parses only when an enabled rule's trigger word occurs, or a suppression directive that
-    /// `unused-suppression` must see.
+    /// Parses every file while `syntax-error` is enabled (a broken file must say so); otherwise
+    /// only when an enabled rule's trigger word occurs, or a suppression directive that
+    /// `unused-suppression` must see. The rules run only when a trigger word occurs.
     public func lintFile(_ source: SourceFile, settings: LintSettings) -> FileLintOutput {
         let enabled = registry.filter { settings.isEnabled($0.descriptor) }
-        let words = Set(enabled.flatMap(\.triggers))
+        // Configured blocking calls are trigger words too: `drain` may be all a file has.
+        let extraBlockingNames = settings.value(of: Self.extraBlockingCalls).strings.compactMap { entry in
+            entry.split(separator: ".").last.map { Array($0.utf8) }
+        }
+        let words = Set(enabled.flatMap(\.triggers) + extraBlockingNames)
         let hasTrigger = ByteSearch.containsAny(source.bytes, words)
-        guard hasTrigger || ByteSearch.containsAny(source.bytes, [Array("cancellint:".utf8)]) else {
+        let checksSyntax = settings.isEnabled(SyntaxErrorRule.descriptor)
+        guard hasTrigger || checksSyntax || ByteSearch.containsAny(source.bytes, [Array("cancellint:".utf8)]) else {
             return FileLintOutput(diagnostics: [])
         }
         let tree = SwiftParser.parse(source)
         let comments = tree.comments.map { ByteRange(start: $0.start, end: $0.end) }
-        guard hasTrigger else { return FileLintOutput(diagnostics: [], comments: comments) }
-        let file = SwiftFile(tree: tree)
         var diagnostics: [Diagnostic] = []
+        if let syntaxError = SyntaxErrorRule.diagnostic(firstAt: tree.errors.first?.offset, message: tree.errors.first?.message ?? "",
+                                                        errorCount: tree.errors.count, file: source, settings: settings) {
+            diagnostics.append(syntaxError)
+        }
+        guard hasTrigger else { return FileLintOutput(diagnostics: diagnostics, comments: comments) }
+        let file = SwiftFile(tree: tree)
         for rule in enabled {
             var context = SwiftRuleContext(file: file, descriptor: rule.descriptor,
-                                           settings: settings.settings(for: rule.id).fillingDefaults(rule.descriptor.options))
+                                           settings: settings.settings(for: rule.id).fillingDefaults(rule.descriptor.options),
+                                           lintSettings: settings)
             rule.check(&context)
             diagnostics += context.diagnostics
         }

@@ -26,12 +26,16 @@ public struct SwiftRuleContext {
     public let file: SwiftFile
     public let descriptor: RuleDescriptor
     public let settings: RuleSettings
+    /// The whole run's settings, for the options of the `swift:` section.
+    public let lintSettings: LintSettings
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(file: SwiftFile, descriptor: RuleDescriptor, settings: RuleSettings) {
+    public init(file: SwiftFile, descriptor: RuleDescriptor, settings: RuleSettings,
+                lintSettings: LintSettings = LintSettings()) {
         self.file = file
         self.descriptor = descriptor
         self.settings = settings
+        self.lintSettings = lintSettings
     }
 
     public var tree: SwiftSyntaxTree { file.tree }

@@ -98,8 +98,9 @@ struct SwiftScanner {
                 sawTrivia = true
             case UInt8(ascii: "/") where byte(at: position + 1) == UInt8(ascii: "*"):
                 let start = position
-                skipBlockComment()
-                comments.append(SwiftComment(start: Int32(start), end: Int32(position), isBlock: true))
+                let terminated = skipBlockComment()
+                comments.append(SwiftComment(start: Int32(start), end: Int32(position), isBlock: true,
+                                             isTerminated: terminated))
                 sawTrivia = true
             default:
                 return
@@ -111,8 +112,8 @@ struct SwiftScanner {
         while position < end && text[position] != UInt8(ascii: "\n") { position += 1 }
     }
 
-    /// Skips a block comment; they nest in Swift.
-    private mutating func skipBlockComment() {
+    /// Skips a block comment; they nest in Swift. False when the file ends inside it.
+    private mutating func skipBlockComment() -> Bool {
         var depth = 0
         while position < end {
             let current = text[position]
@@ -122,12 +123,13 @@ struct SwiftScanner {
             } else if current == UInt8(ascii: "*"), byte(at: position + 1) == UInt8(ascii: "/") {
                 depth -= 1
                 position += 2
-                if depth == 0 { return }
+                if depth == 0 { return true }
             } else {
                 if current == UInt8(ascii: "\n") { sawNewline = true }
                 position += 1
             }
         }
+        return false
     }
 
     // MARK: Tokens
@@ -210,7 +212,9 @@ struct SwiftScanner {
         case UInt8(ascii: ";"): single(.semicolon)
         case UInt8(ascii: "\\"): single(.backslash)
         case UInt8(ascii: "."):
-            if byte(at: start + 1) == UInt8(ascii: ".") {
+            // `..<`, `...`, and the dot operators `.==`, `.&`, `.<` of SIMD types.
+            let next = byte(at: start + 1)
+            if next == UInt8(ascii: ".") || (isOperatorCharacter(next) && next != UInt8(ascii: "/")) {
                 scanOperator(from: start, dotted: true)
             } else {
                 single(.period)
@@ -527,7 +531,8 @@ struct SwiftScanner {
                 position = quote + (nestedMultiline ? 3 : 1)
                 if !skipStringBody(hashes: hashes, multiline: nestedMultiline) { return false }
             case UInt8(ascii: "/") where byte(at: position + 1) == UInt8(ascii: "*"):
-                skipBlockComment()
+                // A comment in an interpolation: unterminated, it leaves the string unterminated too.
+                if !skipBlockComment() { return false }
             case UInt8(ascii: "/") where byte(at: position + 1) == UInt8(ascii: "/") && multiline:
                 skipToLineEnd()
             default:

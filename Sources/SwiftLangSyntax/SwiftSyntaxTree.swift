@@ -150,6 +150,18 @@ public enum SwiftNodeKind: UInt8, Sendable {
 /// Which type a `typeDecl` declares, kept in its `flags`.
 public enum TypeDeclFlavor: UInt16, Sendable {
     case `class` = 1, `struct`, `enum`, `protocol`, `extension`, actor
+
+    /// The keyword that declares it.
+    public var keyword: String {
+        switch self {
+        case .class: return "class"
+        case .struct: return "struct"
+        case .enum: return "enum"
+        case .protocol: return "protocol"
+        case .extension: return "extension"
+        case .actor: return "actor"
+        }
+    }
 }
 
 public enum SwiftNodeFlags {
@@ -196,15 +208,18 @@ public struct SwiftSyntaxTree: Sendable {
     public let root: SwiftNode
     public let comments: [SwiftComment]
     public let unmodeled: [UnmodeledRange]
+    /// What makes the file invalid Swift, in source order; empty for a valid file.
+    public let errors: [SwiftSyntaxError]
 
     init(source: SourceFile, nodes: [SwiftNodeData], links: [SwiftNode], root: SwiftNode,
-         comments: [SwiftComment], unmodeled: [UnmodeledRange]) {
+         comments: [SwiftComment], unmodeled: [UnmodeledRange], errors: [SwiftSyntaxError] = []) {
         self.source = source
         self.nodes = nodes
         self.links = links
         self.root = root
         self.comments = comments
         self.unmodeled = unmodeled
+        self.errors = errors
     }
 
     @inline(__always) public func kind(_ node: SwiftNode) -> SwiftNodeKind { nodes[Int(node.raw)].kind }

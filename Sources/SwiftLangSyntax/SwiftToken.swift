@@ -92,4 +92,6 @@ public struct SwiftComment: Sendable, Hashable {
     public var start: Int32
     public var end: Int32
     public var isBlock: Bool
+    /// False for a block comment that the file ends inside.
+    public var isTerminated = true
 }

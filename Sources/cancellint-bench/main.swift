@@ -69,7 +69,12 @@ struct SwiftStageFrontEnd: LanguageFrontEnd {
             _ = SwiftLexer.tokenize(file)
             return []
         case .parse:
-            return SwiftParser.parse(file).unmodeled.map { range in
+            let tree = SwiftParser.parse(file)
+            let errors = tree.errors.map { error in
+                Diagnostic(ruleID: "syntax-error", severity: .error, file: file,
+                           range: ByteRange(start: error.offset, end: error.offset), message: error.message)
+            }
+            return errors + tree.unmodeled.map { range in
                 Diagnostic(ruleID: "unmodeled", severity: .info, file: file,
                            range: ByteRange(start: range.start, end: range.end),
                            message: "\(range.reason): \(file.text(ByteRange(start: range.start, end: min(range.end, range.start + 60))))")

@@ -104,7 +104,7 @@ final class ConfigurationCommandTests: XCTestCase {
     }
 
     func testTheReadmesConfigurationExampleLoads() throws {
-        let schema = ConfigurationSchema(frontEnds: [GoFrontEnd()])
+        let schema = ConfigurationSchema(frontEnds: defaultFrontEnds)
         let blocks = try readmeBlocks("yaml", section: "Configuration")
         XCTAssertEqual(blocks.count, 1)
         for block in blocks {
@@ -114,6 +114,7 @@ final class ConfigurationCommandTests: XCTestCase {
                 NameWithAccessor(name: "echo.Context", accessor: ".Request().Context()"),
                 NameWithAccessor(name: "*gin.Context", accessor: ""), NameWithAccessor(name: "*web.Ctx"),
             ]))
+            XCTAssertEqual(configuration.languages["swift"]?.options["extra-blocking-calls"], .list(["Pipe.drain", "waitForExit"]))
             XCTAssertFalse(configuration.selects(relativePath: "internal/legacy/x.go", isTestFile: false))
         }
     }

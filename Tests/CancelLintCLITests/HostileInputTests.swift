@@ -33,7 +33,37 @@ final class HostileInputTests: XCTestCase {
 
     func testOneMegabyteOfOpenParentheses() throws {
         let result = try lintBeside(Array("package p\nvar x = ".utf8) + [UInt8](repeating: UInt8(ascii: "("), count: 1 << 20))
-        XCTAssertEqual(result.lines, ["hostile.go:2:1009: error: nesting deeper than 1000 levels; the rest of the file is not parsed [syntax-error]"])
+        XCTAssertEqual(result.lines, ["hostile.go:2:2509: error: nesting deeper than 2500 levels; the rest of the file is not parsed [syntax-error]"])
+        XCTAssertLessThan(result.seconds, 10 * budget)
+    }
+
+    /// Valid Go nested as deep as the parser allows goes through every analysis and rule (they
+    /// recurse over the tree) on the engine's worker stacks: 2,000 nested `if`s, a 5,000-long
+    /// `else if` chain. Once, 338 nested `if`s were refused as "deeper than 1000 levels".
+    func testDeepButValidNestingIsLinted() throws {
+        let nested = "package p\n\nimport \"context\"\n\nfunc f(ctx context.Context, x int) {\n"
+            + String(repeating: "if x > 0 {\n", count: 2_000) + "c, _ := context.WithCancel(ctx)\n_ = c\n"
+            + String(repeating: "}\n", count: 2_000) + "}\n"
+        let directory = try TemporaryDirectory()
+        try directory.write("nested.go", nested)
+        // The rules see the innermost statement, 2,001 levels down.
+        XCTAssertEqual(runCommand(["--quiet", "."], in: directory.path, frontEnds: [GoFrontEnd()]).stdout.text,
+                       "nested.go:2006:4: error: the cancel function returned by context.WithCancel is discarded; the context "
+                       + "lives until the parent is cancelled: name it and call it (`defer cancel()`) [lost-cancel-discarded]\n")
+        let chain = "package p\n\nimport \"context\"\n\nfunc f(ctx context.Context, x int) {\n\tif x == 0 {\n\t\t_ = ctx\n\t}"
+            + (1..<5_000).map { " else if x == \($0) {\n\t\tgo func() { <-ctx.Done() }()\n\t}" }.joined() + "\n}\n"
+        XCTAssertEqual(try lintBeside(Array(chain.utf8)).lines, [])
+        let tooDeep = "package p\n\nfunc f(x int) {\n" + String(repeating: "if x > 0 {\n", count: 2_500)
+            + String(repeating: "}\n", count: 2_500) + "}\n"
+        XCTAssertEqual(try lintBeside(Array(tooDeep.utf8)).lines,
+                       ["hostile.go:2503:10: error: nesting deeper than 2500 levels; the rest of the file is not parsed [syntax-error]"])
+    }
+
+    /// A file of NUL bytes is one token and ten recorded errors, not one of each per byte (which
+    /// once cost about 120 bytes of memory per input byte).
+    func testFourMegabytesOfNULBytes() throws {
+        let result = try lintBeside([UInt8](repeating: 0, count: 4_000_000))
+        XCTAssertEqual(result.lines, ["hostile.go:1:1: error: illegal NUL byte [syntax-error]"])
         XCTAssertLessThan(result.seconds, 10 * budget)
     }
 

@@ -1,3 +1,4 @@
+import TestSupport
 @testable import CancelLintCLI
 import LintCore
 import XCTest
@@ -96,5 +97,22 @@ final class UsageErrorTests: XCTestCase {
         XCTAssertNil(Suggestion.closest(to: "-x", among: ["-a", "-b"]))
         XCTAssertEqual(Suggestion.editDistance(Array("ab"), Array("ba")), 1)
         XCTAssertEqual(Suggestion.editDistance(Array("kitten"), Array("sitting")), 3)
+        XCTAssertEqual(Suggestion.distance(Array("kitten"), Array("sitting"), atMost: 2), nil)
+        XCTAssertEqual(Suggestion.distance(Array("--qutie"), Array("--quiet"), atMost: 2), 2)
+    }
+
+    /// Comparing a huge name with every candidate once took seconds (1 MB: 11 s in a release
+    /// build); lengths too different to be within two edits are not compared at all.
+    func testSuggestionsForHugeNamesAreBounded() {
+        let names = ["--fail-on", "--quiet", "--help", "--version"]
+        let huge = String(repeating: "--quiet", count: 1_000_000)
+        let seconds = cpuSeconds {
+            XCTAssertNil(Suggestion.closest(to: huge, among: names))
+            XCTAssertNil(Suggestion.closest(to: huge + "x", among: names + [huge]))
+        }
+        XCTAssertLessThan(seconds, 0.5)
+        XCTAssertEqual(Suggestion.closest(to: "--quietx", among: names), "--quiet")
+        XCTAssertEqual(Suggestion.excerpt(huge), String(huge.prefix(60)) + "…")
+        XCTAssertEqual(Suggestion.excerpt("a\u{1B}[2Jb\n"), "a\\u{1B}[2Jb\\n")
     }
 }

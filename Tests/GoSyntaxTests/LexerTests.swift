@@ -430,9 +430,29 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(render("@\ny"), "illegal(@) ident(y) ⏎ eof")
     }
 
-    func testConsecutiveStrayCharactersAreSeparateTokens() {
-        XCTAssertEqual(render("@#$", ranges: true), "illegal(@)@0-1 illegal(#)@1-2 illegal($)@2-3 eof@3")
-        XCTAssertEqual(errors("@#$").count, 3)
+    /// Bad characters that follow one another make one token (a 100 MB file of NUL bytes is one
+    /// token, not a hundred million); each is still reported.
+    func testConsecutiveStrayCharactersAreOneToken() {
+        XCTAssertEqual(render("@#$", ranges: true), "illegal(@#$)@0-3 eof@3")
+        XCTAssertEqual(errors("@#$"), ["0: invalid character U+0040 '@'", "1: invalid character U+0023 '#'",
+                                       "2: invalid character U+0024 '$'"])
+        XCTAssertEqual(render("@ #", ranges: true), "illegal(@)@0-1 illegal(#)@2-3 eof@3")
+    }
+
+    /// Errors are kept for the first ten lines with errors, at most ten per line: all that can be
+    /// shown (one per line, ten per file), in bounded memory whatever the input.
+    func testErrorsAreBoundedForHostileInput() {
+        let nul = [UInt8](repeating: 0, count: 1_000_000)
+        let stream = GoLexer.tokenize(SourceFile(path: "test.go", bytes: nul))
+        XCTAssertEqual(stream.tokens.map(\.kind), [.illegal, .eof])
+        XCTAssertEqual(stream.errors.count, 10)
+        XCTAssertEqual(stream.errors.first, LexError(offset: 0, message: "illegal NUL byte"))
+        let lines = [UInt8](repeating: 0, count: 50) + Array(repeating: [UInt8(ascii: "\n"), 0, 0], count: 100_000).joined()
+        let manyLines = GoLexer.tokenize(SourceFile(path: "test.go", bytes: lines)).errors
+        XCTAssertEqual(manyLines.map(\.offset), Array(0..<10) + [51, 52, 54, 55, 57, 58, 60, 61, 63, 64, 66, 67, 69, 70, 72, 73, 75, 76])
+        // An error found after later ones (here: at the start of an unterminated raw string) is kept.
+        let raw = "`" + String(repeating: "\u{0}\n", count: 20)
+        XCTAssertEqual(errors(raw).last, "0: raw string literal not terminated")
     }
 
     func testUnicodeDigitCannotStartIdentifier() {
@@ -450,10 +470,11 @@ final class LexerTests: XCTestCase {
         // encoding, an encoded surrogate: each is one bad sequence.
         XCTAssertEqual(render([0x80]), "illegal(\\x80) eof")
         XCTAssertEqual(render([0xE2, 0x82, 0x41], ranges: true), "illegal(\\xE2\\x82)@0-2 ident(A)@2-3 ⏎@3 eof@3")
-        XCTAssertEqual(render([0xC0, 0xAF], ranges: true), "illegal(\\xC0)@0-1 illegal(\\xAF)@1-2 eof@2")
-        XCTAssertEqual(render([0xED, 0xA0, 0x80], ranges: true),
-                       "illegal(\\xED)@0-1 illegal(\\xA0)@1-2 illegal(\\x80)@2-3 eof@3")
-        XCTAssertEqual(render([0xF4, 0x90, 0x80, 0x80]).components(separatedBy: " ").count, 5)
+        XCTAssertEqual(render([0xC0, 0xAF], ranges: true), "illegal(\\xC0\\xAF)@0-2 eof@2")
+        XCTAssertEqual(errors([0xC0, 0xAF]), ["0: invalid UTF-8 encoding", "1: invalid UTF-8 encoding"])
+        XCTAssertEqual(render([0xED, 0xA0, 0x80], ranges: true), "illegal(\\xED\\xA0\\x80)@0-3 eof@3")
+        XCTAssertEqual(errors([0xED, 0xA0, 0x80]).count, 3)
+        XCTAssertEqual(errors([0xF4, 0x90, 0x80, 0x80]).count, 4)
         XCTAssertEqual(render([0xF0, 0x9F, 0x98]), "illegal(\\xF0\\x9F\\x98) eof")
         // Right after an identifier, the identifier ends where the bad bytes begin.
         XCTAssertEqual(render([0x61, 0xFE, 0x62], ranges: true), "ident(a)@0-1 illegal(\\xFE)@1-2 ident(b)@2-3 ⏎@3 eof@3")

@@ -355,13 +355,86 @@ final class ParserTests: XCTestCase {
     }
 
     func testHostileNestingEndsWithOneCleanError() {
-        let parens = "package p\nvar x = " + String(repeating: "(", count: 100_000)
-        XCTAssertEqual(errors(parens).count, 1)
-        XCTAssertTrue(errors(parens)[0].contains("nesting deeper than 1000 levels"))
-        let blocks = "package p\nfunc f() {" + String(repeating: "{", count: 100_000) + String(repeating: "}", count: 100_000) + "}\n"
-        XCTAssertEqual(errors(blocks).count, 1)
+        onWorkerSizedStack {
+            let parens = "package p\nvar x = " + String(repeating: "(", count: 100_000)
+            XCTAssertEqual(self.errors(parens), ["2:2509: nesting deeper than 2500 levels; the rest of the file is not parsed"])
+            let blocks = "package p\nfunc f() {" + String(repeating: "{", count: 100_000) + String(repeating: "}", count: 100_000) + "}\n"
+            XCTAssertEqual(self.errors(blocks), ["2:2510: nesting deeper than 2500 levels; the rest of the file is not parsed"])
+            // Nesting without brackets counts too: unary operators, labels.
+            let nots = "package p\nvar x = " + String(repeating: "!", count: 100_000) + "y\n"
+            XCTAssertEqual(self.errors(nots), ["2:2509: nesting deeper than 2500 levels; the rest of the file is not parsed"])
+            let labels = "package p\nfunc f() {\n" + String(repeating: "a: ", count: 100_000) + "}\n"
+            XCTAssertEqual(self.errors(labels), ["3:7501: nesting deeper than 2500 levels; the rest of the file is not parsed"])
+        }
         let deepButFine = "package p\nvar x = " + String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500) + "\n"
-        XCTAssertEqual(errors(deepButFine), [])
+        XCTAssertEqual(self.errors(deepButFine), [])
+    }
+
+    /// The limit counts real nesting: 2,500 parentheses are accepted, the 2,501st is the first level too deep.
+    func testNestingLimitIsExactForParentheses() {
+        onWorkerSizedStack {
+            func parenthesized(_ depth: Int) -> String {
+                "package p\nvar x = " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + "\n"
+            }
+            XCTAssertEqual(self.errors(parenthesized(2_500)), [])
+            XCTAssertEqual(self.errors(parenthesized(2_501)), ["2:2509: nesting deeper than 2500 levels; the rest of the file is not parsed"])
+        }
+    }
+
+    /// An `if` inside an `if` is one level (its block), not three (statement, `if`, block) as it
+    /// once was, when 338 nested `if`s were refused. The function body is the first level.
+    func testNestedIfsCountOneLevelEach() {
+        @Sendable func nestedIfs(_ count: Int) -> String {
+            "package p\nfunc f(x int) {\n" + String(repeating: "if x > 0 {\n", count: count) + "x++\n"
+                + String(repeating: "}\n", count: count) + "}\n"
+        }
+        onWorkerSizedStack {
+            XCTAssertEqual(self.errors(nestedIfs(2_000)), [])
+            XCTAssertEqual(self.errors(nestedIfs(2_499)), [])
+            // The 2,500th `if` (line 2502) opens level 2,501.
+            XCTAssertEqual(self.errors(nestedIfs(2_500)), ["2502:10: nesting deeper than 2500 levels; the rest of the file is not parsed"])
+        }
+    }
+
+    /// `else if` is a chain, not nesting: 5,000 links parse (in a loop, without stack), and the
+    /// tree keeps its shape (each `if` the else branch of the one before).
+    func testElseIfChainIsNotNesting() {
+        @Sendable func chain(_ count: Int) -> String {
+            "package p\nfunc f(x int) {\n\tif x == 0 {\n\t}" + (1..<count).map { " else if x == \($0) {\n\t}" }.joined()
+                + " else {\n\t}\n}\n"
+        }
+        onWorkerSizedStack {
+            let tree = GoParser.parse(SourceFile(path: "t.go", text: chain(5_000)))
+            XCTAssertEqual(self.errors(tree), [])
+            var links = 0
+            var statement = tree.child(tree.child(tree.child(tree.root, 1), 3), 0)
+            while tree.kind(statement) == .ifStmt {
+                links += 1
+                statement = tree.child(statement, 3)
+            }
+            XCTAssertEqual(links, 5_000)
+            XCTAssertEqual(tree.kind(statement), .blockStmt)
+            // The tree as deep as the chain is bounded: the 6,000th link (with the body, 6,001 levels) stops the parse.
+            XCTAssertEqual(self.errors(chain(5_999 + 1)), [])
+            XCTAssertEqual(self.errors(chain(6_001)), ["6003:9: `else if` chain too long: the syntax tree would be deeper than "
+                                                  + "6000 levels; the rest of the file is not parsed"])
+        }
+        XCTAssertEqual(declarations("package p\nfunc f() { if a {} else if b {} else if c {} else {} }\n"), """
+        (funcDecl _ f (funcType _ (fieldList) _) (blockStmt (ifStmt _ a (blockStmt) (ifStmt _ b (blockStmt) (ifStmt _ c (blockStmt) (blockStmt))))))
+        """)
+    }
+
+    /// Runs `body` on a thread with the stack of the engine's workers: deep nesting is parsed by
+    /// recursion, and the 8 MiB of the main thread are not what cancellint runs on.
+    func onWorkerSizedStack(_ body: @escaping @Sendable () -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            body()
+            done.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+        done.wait()
     }
 
     /// Found by the fuzzer: `name [[[[...` in a struct field used to be parsed both ways at every
@@ -370,7 +443,8 @@ final class ParserTests: XCTestCase {
         let field = "\tp " + String(repeating: "[", count: 40) + "\n"
         let text = "package p\ntype T struct {\n" + String(repeating: field, count: 20) + "}\n"
         let started = Date()
-        XCTAssertFalse(errors(text).isEmpty)
+        // 800 unclosed brackets nest 800 levels: more than the main thread's stack holds in a debug build.
+        onWorkerSizedStack { XCTAssertFalse(self.errors(text).isEmpty) }
         XCTAssertLessThan(Date().timeIntervalSince(started), 1)
         XCTAssertEqual(declarations("package p\ntype T struct {\n\tList[int]\n\ta [2]List[int]\n}\nfunc f(List[int], [3]int) {}\n"), """
         (genDecl:type (typeSpec T _ (structType (fieldList (field (list) (indexExpr List int) _) (field (list a) (arrayType 2 (indexExpr List int)) _)))))

@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import LintCore
 import XCTest
@@ -66,6 +67,22 @@ final class SuppressionTests: XCTestCase {
             "a.go:1:1: info: suppression of `bad-line` silenced nothing; remove it [unused-suppression]",
             "a.go:3:3: warning: line contains BAD [bad-line]",
             "a.go:5:1: warning: line contains BAD [bad-line]",
+        ])
+    }
+
+    /// "did you mean" on a huge name in a suppression comment is bounded (a 1 MB comment took 11 s)
+    /// and the name is shown as an excerpt.
+    func testHugeUnknownNamesInSuppressionsAreBounded() {
+        let name = String(repeating: "bad-line", count: 20_000)
+        XCTAssertEqual(lint("BAD //cancellint:ignore \(name) reviewed\n"), [
+            "a.go:1:1: warning: line contains BAD [bad-line]",
+            "a.go:1:25: info: unknown rule `\(name.prefix(60))…` in suppression; `cancellint rules` lists the rule ids [unused-suppression]",
+        ])
+        XCTAssertEqual(lint("BAD //nolint:\(name)\n"), ["a.go:1:1: warning: line contains BAD [bad-line]"])
+        XCTAssertEqual(lint("BAD //cancellint:\(name)\n"), [
+            "a.go:1:1: warning: line contains BAD [bad-line]",
+            "a.go:1:5: info: unknown directive `cancellint:\(name.prefix(49))…`; expected `cancellint:ignore` or "
+                + "`cancellint:file-ignore` [unused-suppression]",
         ])
     }
 

@@ -1,4 +1,6 @@
 import XCTest
+import LintCore
+import SwiftLangRules
 
 final class BlockingWaitInAsyncTests: XCTestCase {
     let rule = "swift-blocking-wait-in-async"
@@ -123,4 +125,84 @@ final class BlockingWaitInAsyncTests: XCTestCase {
         ], rule: rule)
     }
 
+
+    /// Closures that async code runs in place, futures' `wait()`, and configured calls.
+    func testClosuresRunInPlaceFuturesAndConfiguredCalls() {
+        assertFindings([
+            ("""
+            func measure(_ body: () -> Void) { body() }
+
+            func bench() async {
+                measure {
+                    usleep(100_000)
+                }
+                [1, 2].forEach { _ in Thread.sleep(forTimeInterval: 1) }
+            }
+            """, [
+                "5:9: warning: `usleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+                "7:27: warning: `Thread.sleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+            ]),
+            ("""
+            func value(of future: EventLoopFuture<Int>) async throws -> Int {
+                try future.wait()
+            }
+            func close(_ channel: Channel) async throws {
+                try channel.close().wait()
+            }
+            func send(_ client: Client) async throws {
+                try client.execute(request: request,
+                                   delegate: delegate).wait()
+            }
+            """, [
+                "2:9: warning: `future.wait()` on an EventLoopFuture blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
+                "5:9: warning: `channel.close().wait()`, a synchronous throwing wait (an EventLoopFuture's), blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
+                "8:9: warning: `client.execute(...).wait()`, a synchronous throwing wait (an EventLoopFuture's), blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
+            ]),
+        ], rule: rule)
+        assertSilent([
+            // an escaping parameter: the closure runs later, elsewhere
+            """
+            func later(_ body: @escaping () -> Void) { queue.async(execute: body) }
+            func start() async {
+                later { usleep(100) }
+            }
+            """,
+            // a closure given to a call of unknown behaviour
+            """
+            func start() async {
+                register { usleep(100) }
+            }
+            """,
+            // awaiting the future
+            """
+            func value(of future: EventLoopFuture<Int>) async throws -> Int {
+                try await future.get()
+            }
+            """,
+            // a synchronous function
+            """
+            func value(of future: EventLoopFuture<Int>) throws -> Int {
+                try future.wait()
+            }
+            """,
+        ], rule: rule)
+        var settings = LintSettings()
+        settings.options[SwiftFrontEnd.extraBlockingCalls.name] = .list(["Pipe.drain", "waitForExit"])
+        let source = """
+            func run(pipe: Pipe, other: Other) async {
+                pipe.drain()
+                other.drain()
+                waitForExit()
+            }
+            """
+        XCTAssertEqual(swiftFindings(source, only: rule, settings: settings), [
+            "2:5: warning: `pipe.drain()` on a Pipe blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+            "4:5: warning: `waitForExit` blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+        ])
+        XCTAssertEqual(swiftFindings(source, only: rule), [])
+        // A file whose only blocking call is a configured one is still checked.
+        XCTAssertEqual(swiftFindings("func run(pipe: Pipe) async {\n    pipe.drain()\n}", only: rule, settings: settings), [
+            "2:5: warning: `pipe.drain()` on a Pipe blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+        ])
+    }
 }

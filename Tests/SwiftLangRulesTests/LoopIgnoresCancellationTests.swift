@@ -14,7 +14,7 @@ final class LoopIgnoresCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "2:5: warning: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
+                "2:5: info: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
             ]),
             // task closure
             ("""
@@ -30,7 +30,7 @@ final class LoopIgnoresCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "5:13: warning: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
+                "5:13: info: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
             ]),
             // repeat while true in async method
             ("""
@@ -43,7 +43,7 @@ final class LoopIgnoresCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: warning: this `repeat { } while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
+                "3:9: info: this `repeat { } while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
             ]),
             // try? await does not propagate
             ("""
@@ -54,7 +54,7 @@ final class LoopIgnoresCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "2:5: warning: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
+                "2:5: info: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
             ]),
             // closure that awaits
             ("""
@@ -64,7 +64,7 @@ final class LoopIgnoresCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "2:5: warning: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
+                "2:5: info: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
             ]),
             // async getter
             ("""
@@ -78,7 +78,7 @@ final class LoopIgnoresCancellationTests: XCTestCase {
                 }
             }
             """, [
-                "4:13: warning: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
+                "4:13: info: this `while true` loop waits in async code but never checks cancellation: after its task is cancelled it runs on; call `try Task.checkCancellation()` or test `Task.isCancelled` in the loop [swift-loop-ignores-cancellation]",
             ]),
         ], rule: rule)
     }

@@ -23,7 +23,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "5:19: warning: the task stored in `updates` is never cancelled: nothing in `LocationTracker` calls `updates?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "5:19: info: the task stored in `updates` is never cancelled: nothing in `LocationTracker` calls `updates?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // dictionary of tasks in an actor
             ("""
@@ -41,7 +41,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "5:26: warning: the tasks stored in `downloads` are never cancelled: nothing in `DownloadManager` cancels them; cancel each one (`downloads.forEach { $0.cancel() }`, for a dictionary `.values.forEach`) in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "5:26: info: the tasks stored in `downloads` are never cancelled: nothing in `DownloadManager` cancels them; cancel each one (`downloads.forEach { $0.cancel() }`, for a dictionary `.values.forEach`) in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // array append with self
             ("""
@@ -53,7 +53,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "5:26: warning: the tasks stored in `jobs` are never cancelled: nothing in `Scheduler` cancels them; cancel each one (`jobs.forEach { $0.cancel() }`, for a dictionary `.values.forEach`) in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "5:26: info: the tasks stored in `jobs` are never cancelled: nothing in `Scheduler` cancels them; cancel each one (`jobs.forEach { $0.cancel() }`, for a dictionary `.values.forEach`) in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // local constant stored
             ("""
@@ -67,7 +67,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "6:20: warning: the task stored in `refreshTask` is never cancelled: nothing in `ViewModel` calls `refreshTask?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "6:20: info: the task stored in `refreshTask` is never cancelled: nothing in `ViewModel` calls `refreshTask?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // initial value of a lazy property
             ("""
@@ -78,7 +78,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 func start() { _ = ticker }
             }
             """, [
-                "2:31: warning: the task stored in `ticker` is never cancelled: nothing in `Clock` calls `ticker?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "2:31: info: the task stored in `ticker` is never cancelled: nothing in `Clock` calls `ticker?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
             // extension stores it
             ("""
@@ -92,7 +92,7 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """, [
-                "7:17: warning: the task stored in `watch` is never cancelled: nothing in `Monitor` calls `watch?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "7:17: info: the task stored in `watch` is never cancelled: nothing in `Monitor` calls `watch?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
             ]),
         ], rule: rule)
     }
@@ -137,11 +137,35 @@ final class TaskNeverCancelledTests: XCTestCase {
                 }
             }
             """,
-            // struct is not checked
+            // struct whose stop method cancels it
             """
             struct Runner {
                 var task: Task<Void, Never>?
                 mutating func start() { task = Task { await work() } }
+                func stop() { task?.cancel() }
+            }
+            """,
+            // a static task lives as long as the process
+            """
+            final class ClockObserver {
+                static let shared = Task {
+                    while !Task.isCancelled { await tick() }
+                }
+            }
+            """,
+            // stored and awaited through the local that made it
+            """
+            actor Serializer {
+                private var last: Task<Int, Never>?
+                func next(_ n: Int) async -> Int {
+                    let previous = last
+                    let task = Task {
+                        _ = await previous?.value
+                        return n * 2
+                    }
+                    last = task
+                    return await task.value
+                }
             }
             """,
             // task awaited by its owner
@@ -178,4 +202,69 @@ final class TaskNeverCancelledTests: XCTestCase {
         ], rule: rule)
     }
 
+
+    /// Cancellation counts only in the type that holds the task: another type's property of the
+    /// same name, or a local named like the property, is another task.
+    func testCancellationBelongsToTheOwner() {
+        assertFindings([
+            ("""
+            final class Uploader {
+                var task: Task<Void, Never>?
+                func start() {
+                    task = Task { await Task.yield() }
+                }
+            }
+
+            final class Downloader {
+                var task: Task<Void, Never>?
+                func stop() { task?.cancel() }
+            }
+
+            final class Syncer {
+                var job: Task<Void, Never>?
+                func start() {
+                    job = Task { await Task.yield() }
+                }
+                func probe() {
+                    let job = Task { await Task.yield() }
+                    job.cancel()
+                }
+            }
+            """, [
+                "4:16: info: the task stored in `task` is never cancelled: nothing in `Uploader` calls `task?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+                "16:15: info: the task stored in `job` is never cancelled: nothing in `Syncer` calls `job?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+            ]),
+            // a struct that keeps its task
+            ("""
+            struct Ticker {
+                var task: Task<Void, Never>?
+                mutating func start(_ onTick: @escaping @Sendable () -> Void) {
+                    task = Task {
+                        while !Task.isCancelled {
+                            try? await Task.sleep(for: .seconds(1))
+                            onTick()
+                        }
+                    }
+                }
+            }
+            """, [
+                "4:16: info: the task stored in `task` is never cancelled: nothing in `Ticker` calls `task?.cancel()`; cancel it in `deinit` or in the method that stops the work [swift-task-never-cancelled]",
+            ]),
+        ], rule: rule)
+        assertSilent([
+            // cancelled in an extension of the owner, through a local copy of the property
+            """
+            final class Uploader {
+                var task: Task<Void, Never>?
+                func start() { task = Task { await Task.yield() } }
+            }
+            extension Uploader {
+                func stop() {
+                    let task = self.task
+                    task?.cancel()
+                }
+            }
+            """,
+        ], rule: rule)
+    }
 }

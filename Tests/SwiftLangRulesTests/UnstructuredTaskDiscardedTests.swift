@@ -17,7 +17,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: warning: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it, and it keeps `self` alive; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "3:9: info: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it, and it keeps `self` alive; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // while true with weak self
             ("""
@@ -32,7 +32,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: warning: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "3:9: info: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // detached assigned to underscore, until cancelled
             ("""
@@ -44,7 +44,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "2:9: warning: the task's handle is discarded while its body runs an unbounded loop (`while !Task.isCancelled`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "2:9: info: the task's handle is discarded while its body runs an unbounded loop (`while !Task.isCancelled`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // repeat while true inside do
             ("""
@@ -60,7 +60,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: warning: the task's handle is discarded while its body runs an unbounded loop (`repeat { } while true`): nothing can cancel it, and it keeps `self` alive; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "3:9: info: the task's handle is discarded while its body runs an unbounded loop (`repeat { } while true`): nothing can cancel it, and it keeps `self` alive; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // operation label
             ("""
@@ -72,7 +72,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 })
             }
             """, [
-                "2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "2:5: info: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
             // nested in if inside closure body
             ("""
@@ -84,7 +84,7 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
                 }
             }
             """, [
-                "2:5: warning: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
+                "2:5: info: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]",
             ]),
         ], rule: rule)
     }
@@ -160,4 +160,132 @@ final class UnstructuredTaskDiscardedTests: XCTestCase {
         ], rule: rule)
     }
 
+
+    /// Loops in closures that run within the task count; a loop that ends by itself does not;
+    /// a task returned implicitly or started by top-level code is not discarded.
+    func testLoopsAndHandlesOfTheTaskBody() {
+        assertFindings([
+            ("""
+            func pump(_ requests: AsyncStream<Int>, send: @escaping @Sendable (Int) async throws -> Void) {
+                Task {
+                    await withTaskCancellationHandler {
+                        do {
+                            for try await r in requests { try await send(r) }
+                        } catch {}
+                    } onCancel: {
+                    }
+                }
+            }
+            """, ["2:5: info: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
+            ("""
+            func serve(_ jobs: [Job]) {
+                Task {
+                    await withTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            while true { await jobs.first?.run() }
+                        }
+                    }
+                }
+            }
+            """, ["2:5: info: the task's handle is discarded while its body runs an unbounded loop (`while true`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
+            // an iterator pulled by hand
+            ("""
+            func drain(_ s: AsyncStream<Int>) {
+                Task {
+                    var iterator = s.makeAsyncIterator()
+                    while let v = await iterator.next() { print(v) }
+                }
+            }
+            """, ["2:5: info: the task's handle is discarded while its body runs an unbounded loop (`while ... await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
+            // a stream of another function: it may never end
+            ("""
+            func replay(_ s: AsyncStream<Int>) {
+                Task {
+                    for await v in s { print(v) }
+                }
+            }
+            """, ["2:5: info: the task's handle is discarded while its body runs an unbounded loop (`for await`): nothing can cancel it; store the task and cancel it when its owner stops [swift-unstructured-task-discarded]"]),
+        ], rule: rule)
+        assertSilent([
+            """
+            func startListening(_ s: AsyncStream<Int>) -> Task<Void, Never> {
+                Task {
+                    for await v in s { print(v) }
+                }
+            }
+            """,
+            """
+            final class Feed {
+                let updates: AsyncStream<Int>
+                var listener: Task<Void, Never> {
+                    Task { [updates] in
+                        for await v in updates { print(v) }
+                    }
+                }
+                var other: Task<Void, Never> {
+                    get { Task { for await v in updates { print(v) } } }
+                }
+            }
+            """,
+            // a stream this code fills and finishes
+            """
+            func replay(_ items: [Int]) {
+                let s = AsyncStream<Int> { c in
+                    for i in items { c.yield(i) }
+                    c.finish()
+                }
+                Task {
+                    for await v in s { print(v) }
+                }
+            }
+            """,
+            """
+            func replay(_ items: [Int]) {
+                let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+                for i in items { continuation.yield(i) }
+                continuation.finish()
+                Task {
+                    for await v in stream { print(v) }
+                }
+            }
+            """,
+            // until cancelled, but the body returns
+            """
+            func poll() {
+                Task {
+                    while !Task.isCancelled {
+                        if await fetch() { return }
+                    }
+                }
+            }
+            """,
+            // a condition that awaits a flag is a condition, not a sequence
+            """
+            func run(_ isRunning: ActorIsolated<Bool>) {
+                Task {
+                    while await isRunning.value {
+                        try await clock.sleep(for: .seconds(1))
+                    }
+                }
+            }
+            """,
+            // an escaping closure in the task body is not the task's loop
+            """
+            func start() {
+                Task {
+                    queue.async { while true { spin() } }
+                    await work()
+                }
+            }
+            """,
+        ], rule: rule)
+        // Top-level code runs for the whole process.
+        XCTAssertEqual(swiftFindings("""
+            let bus = EventBus()
+            Task {
+                for await event in bus.stream() { print(event) }
+            }
+            try await Task.sleep(for: .seconds(1))
+            """, only: rule, path: "main.swift"), [])
+    }
 }

@@ -62,4 +62,16 @@ struct SplitMix {
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
     }
+
+    /// A flood of broken tokens keeps a bounded number of errors and one unmodeled range per run,
+    /// and the first error is still the file's first.
+    func testBrokenTokenFloodsStayBounded() {
+        let stray = SwiftParser.parse(SourceFile(path: "t.swift", text: "let a = 1\n" + String(repeating: "'", count: 100_000)))
+        XCTAssertEqual(stray.unmodeled.count, 1)
+        XCTAssertLessThanOrEqual(stray.errors.count, 2 * SwiftParser.maximumErrorCount + 1)
+        XCTAssertEqual(stray.errors.first, SwiftSyntaxError(offset: 10, message: "unexpected character `'`"))
+        let closers = SwiftParser.parse(SourceFile(path: "t.swift", text: "{" + String(repeating: ")", count: 100_000)))
+        XCTAssertLessThanOrEqual(closers.errors.count, 2 * SwiftParser.maximumErrorCount + 1)
+        XCTAssertEqual(closers.errors.first?.offset, 0)
+    }
 }

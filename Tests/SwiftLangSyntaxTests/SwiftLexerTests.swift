@@ -21,6 +21,23 @@ final class SwiftLexerTests: XCTestCase {
         ])
     }
 
+    /// Operators that start with a dot are one token (`.==` of SIMD types); a dot before a name
+    /// or a slash is still a period.
+    func testDotOperators() {
+        XCTAssertEqual(tokens("a .== b; x .&= y; 0..<n; .init; a./*c*/b"), [
+            "identifier:a", "operatorToken:.==", "identifier:b", "semicolon:;", "identifier:x", "operatorToken:.&=",
+            "identifier:y", "semicolon:;", "integerLiteral:0", "operatorToken:..<", "identifier:n", "semicolon:;",
+            "period:.", "kwInit:init", "semicolon:;", "identifier:a", "period:.", "identifier:b",
+        ])
+    }
+
+    /// An unterminated block comment is flagged so that the front end can report it.
+    func testUnterminatedBlockComment() {
+        let stream = SwiftLexer.tokenize(SourceFile(path: "t.swift", text: "let a = 1 /* open /* nested */"))
+        XCTAssertEqual(stream.comments.map(\.isTerminated), [false])
+        XCTAssertEqual(SwiftLexer.tokenize(SourceFile(path: "t.swift", text: "/* a */ x")).comments.map(\.isTerminated), [true])
+    }
+
     func testNumbers() {
         XCTAssertEqual(tokens("0x1F 0b1010 0o17 1_000_000 1.5 1e-3 0x1.8p3 t.0.1"), [
             "integerLiteral:0x1F", "integerLiteral:0b1010", "integerLiteral:0o17", "integerLiteral:1_000_000",

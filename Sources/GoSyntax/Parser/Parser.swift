@@ -3,9 +3,17 @@ import LintCore
 /// Parses Go source into a `SyntaxTree`. Never traps: malformed input yields `errors`
 /// and a tree of whatever could be recovered.
 public enum GoParser {
-    /// Nesting deeper than this (parentheses, blocks, types, statements) stops the parse with
-    /// one clean error instead of exhausting the stack. Real code stays far below it.
-    public static let maximumNestingDepth = 1_000
+    /// Nesting deeper than this stops the parse with one clean error instead of exhausting the
+    /// stack. A level is a construct inside another: a block, parentheses, call arguments, index
+    /// brackets, a composite literal, a type, a unary operator's operand, a labelled statement.
+    /// An `else if` chain is not nesting. Real code stays far below it; gofmt accepts more, but
+    /// the analyses recurse over the tree, and this many levels fit the engine's worker stacks
+    /// (64 MiB) with room to spare even in a debug build.
+    public static let maximumNestingDepth = 2_500
+
+    /// The syntax tree may be at most this deep: nesting plus the `else if` links that enclose a
+    /// point (each `else if` is a child of the `if` before it, so the tree is as deep as the chain).
+    public static let maximumTreeDepth = 6_000
 
     /// At most this many syntax errors are kept per file; later ones are mostly fallout.
     public static let maximumErrorCount = 10
@@ -52,10 +60,14 @@ struct Parser {
     /// truncates back to it, so this behaves as a stack.
     var scratch: [NodeID] = []
     var errors: [SyntaxError] = []
+    /// Bounds the parser's own errors (the lexer's were bounded by the lexer).
+    var errorBudget: ErrorBudget
     /// As in go/parser: below zero inside control-clause headers, where `T {` opens a block,
     /// not a composite literal.
     var expressionLevel = 0
     var depth = 0
+    /// `else if` links open around the current point (see `GoParser.maximumTreeDepth`).
+    var elseIfLinks = 0
     var aborted = false
 
     init(source: SourceFile, tokens: [Token]) {
@@ -68,6 +80,7 @@ struct Parser {
             self.tokens = tokens + [Token(kind: .eof, start: end, end: end)]
         }
         self.token = self.tokens[0]
+        errorBudget = ErrorBudget(lineStarts: source.lineStarts)
         nodes = [Node(kind: .none, start: 0, end: 0)]
         nodes.reserveCapacity(tokens.count + 16)
         childIDs = []
@@ -147,16 +160,18 @@ struct Parser {
 
     // MARK: Errors
 
+    /// Records an error, within the budget.
     mutating func error(at offset: Int32, _ message: String) {
         // After the nesting limit stopped the parse, everything unwinding would only echo it.
-        if aborted { return }
+        guard !aborted, errorBudget.admits(offset) else { return }
         errors.append(SyntaxError(offset: offset, message: message))
     }
 
     /// "expected X, found Y" at the current token; silent on `.illegal`, which the lexer reported.
+    /// The message is only built when the budget admits it: hostile input meets this at every token.
     mutating func errorExpected(_ what: String) {
-        guard kind != .illegal else { return }
-        error(at: token.start, "expected \(what), found \(describeCurrent())")
+        guard kind != .illegal, !aborted, errorBudget.admits(token.start) else { return }
+        errors.append(SyntaxError(offset: token.start, message: "expected \(what), found \(describeCurrent())"))
     }
 
     func describeCurrent() -> String {
@@ -267,6 +282,21 @@ struct Parser {
     }
 
     @inline(__always) mutating func leave() { depth -= 1 }
+
+    /// Called at the `if` of an `else if`; returns false (and stops the parse) when the tree would
+    /// be too deep.
+    mutating func continuesElseIfChain() -> Bool {
+        elseIfLinks += 1
+        if depth + elseIfLinks > GoParser.maximumTreeDepth {
+            error(at: token.start, "`else if` chain too long: the syntax tree would be deeper than "
+                  + "\(GoParser.maximumTreeDepth) levels; the rest of the file is not parsed")
+            elseIfLinks -= 1
+            aborted = true
+            seek(to: tokens.count - 1)
+            return false
+        }
+        return true
+    }
 
     /// Errors in source order, at most one per line, at most `maximumErrorCount`.
     func finishedErrors() -> [SyntaxError] {

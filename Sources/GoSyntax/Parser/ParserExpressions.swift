@@ -20,34 +20,40 @@ extension Parser {
         }
     }
 
+    /// Nesting levels in expressions are the constructs that contain an expression: a unary
+    /// operator's operand, parentheses, call arguments, index brackets, composite literals, types.
+    /// Each recursion passes through one of them, so the depth limit also bounds the stack.
     mutating func parseUnaryExpression() -> NodeID {
-        guard enter() else { return leaf(.badExpr, start: token.start, end: token.start) }
-        defer { leave() }
         let startOffset = token.start
         switch kind {
         case .add, .sub, .not, .xor, .and, .tilde:
             let operatorKind = kind
-            advance()
             let unaryMark = mark
-            push(parseUnaryExpression())
+            push(parseOperatorOperand())
             return finish(.unaryExpr, op: operatorKind, start: startOffset, end: previousEnd, mark: unaryMark)
         case .arrow:
             if peek() == .kwChan {
                 // `<-chan T` used as an operand, e.g. a conversion `(<-chan int)(c)`.
                 return parsePrimaryExpression(operand: parseChannelType(), start: startOffset)
             }
-            advance()
             let unaryMark = mark
-            push(parseUnaryExpression())
+            push(parseOperatorOperand())
             return finish(.unaryExpr, op: .arrow, start: startOffset, end: previousEnd, mark: unaryMark)
         case .mul:
-            advance()
             let starMark = mark
-            push(parseUnaryExpression())
+            push(parseOperatorOperand())
             return finish(.starExpr, start: startOffset, end: previousEnd, mark: starMark)
         default:
             return parsePrimaryExpression(operand: parseOperand(), start: startOffset)
         }
+    }
+
+    /// At a unary operator: consumes it and parses its operand, one level deeper.
+    mutating func parseOperatorOperand() -> NodeID {
+        guard enter() else { return leaf(.badExpr, start: token.start, end: token.start) }
+        defer { leave() }
+        advance()
+        return parseUnaryExpression()
     }
 
     mutating func parseOperand() -> NodeID {
@@ -61,6 +67,8 @@ extension Parser {
             advance()
             return id
         case .leftParen:
+            guard enter() else { return leaf(.badExpr, start: token.start, end: token.start) }
+            defer { leave() }
             let startOffset = token.start
             advance()
             expressionLevel += 1
@@ -147,6 +155,8 @@ extension Parser {
     }
 
     mutating func parseIndexOrSlice(_ base: NodeID, start startOffset: Int32) -> NodeID {
+        guard enter() else { return leaf(.badExpr, start: token.start, end: token.start) }
+        defer { leave() }
         advance()
         expressionLevel += 1
         defer { expressionLevel -= 1 }
@@ -189,6 +199,8 @@ extension Parser {
     }
 
     mutating func parseCall(_ function: NodeID, start startOffset: Int32) -> NodeID {
+        guard enter() else { return leaf(.badExpr, start: token.start, end: token.start) }
+        defer { leave() }
         advance()
         expressionLevel += 1
         let callMark = mark

@@ -53,9 +53,9 @@ extension Parser {
             && index + 1 < tokens.count && (tokens[index + 1].kind == .leftParen || tokens[index + 1].kind == .leftBracket)
     }
 
+    /// Not a level of nesting by itself: a statement is as deep as its block. What nests inside
+    /// it (blocks, expressions, labelled statements) counts where it recurses.
     mutating func parseStatement() -> NodeID {
-        guard enter() else { return leaf(.badStmt, start: token.start, end: token.start) }
-        defer { leave() }
         let startOffset = token.start
         switch kind {
         case .kwConst, .kwVar, .kwType:
@@ -172,9 +172,12 @@ extension Parser {
         switch kind {
         case .colon where mode == .labelAllowed && nodeKind(first) == .identifier && count == 1:
             advance()
+            // `a: b: c: ...` nests statements without a block: each label is a level.
+            guard enter() else { return .statement(leaf(.badStmt, start: token.start, end: token.start)) }
             let labelMark = mark
             push(first)
             push(parseStatement())
+            leave()
             return .statement(finish(.labeledStmt, start: startOffset, end: previousEnd, mark: labelMark))
         case .arrow:
             advance()
@@ -205,12 +208,47 @@ extension Parser {
         return leaf(.badExpr, start: token.start, end: token.start)
     }
 
+    /// An `if` with its `else if` chain. The chain is a tree nested through the else branches, but
+    /// it is not nesting in the source (gofmt keeps it flat): it is parsed in a loop, each `if`
+    /// left open on the scratch stack until the last one is finished, so a chain of any length
+    /// costs no stack and no nesting level; only the blocks count.
     mutating func parseIfStatement() -> NodeID {
-        guard enter() else { return leaf(.badStmt, start: token.start, end: token.start) }
-        defer { leave() }
-        let startOffset = token.start
-        advance()
-        let statementMark = mark
+        var open: [(mark: Int, start: Int32)] = []
+        var statement = NodeID.none
+        while true {
+            let startOffset = token.start
+            advance()
+            let statementMark = mark
+            parseIfHeaderInto()
+            push(parseBlock())
+            if kind == .kwElse {
+                advance()
+                switch kind {
+                case .kwIf where continuesElseIfChain():
+                    open.append((statementMark, startOffset))
+                    continue
+                case .leftBrace:
+                    push(parseBlock())
+                default:
+                    errorExpected("`if` statement or block")
+                    push(.none)
+                }
+            } else {
+                push(.none)
+            }
+            statement = finish(.ifStmt, start: startOffset, end: previousEnd, mark: statementMark)
+            break
+        }
+        elseIfLinks -= open.count
+        while let outer = open.popLast() {
+            push(statement)
+            statement = finish(.ifStmt, start: outer.start, end: previousEnd, mark: outer.mark)
+        }
+        return statement
+    }
+
+    /// Pushes the init statement and the condition of an `if` (two children).
+    mutating func parseIfHeaderInto() {
         let savedLevel = expressionLevel
         expressionLevel = -1
         var initStatement = NodeID.none
@@ -239,22 +277,6 @@ extension Parser {
         expressionLevel = savedLevel
         push(initStatement)
         push(conditionExpression)
-        push(parseBlock())
-        if kind == .kwElse {
-            advance()
-            switch kind {
-            case .kwIf:
-                push(parseIfStatement())
-            case .leftBrace:
-                push(parseBlock())
-            default:
-                errorExpected("`if` statement or block")
-                push(.none)
-            }
-        } else {
-            push(.none)
-        }
-        return finish(.ifStmt, start: startOffset, end: previousEnd, mark: statementMark)
     }
 
     mutating func parseSwitchStatement() -> NodeID {

@@ -146,7 +146,7 @@ private struct ConfigurationValidator {
                     configuration.languages[entry.key] = try languageSection(entry.value, language: entry.key,
                                                                              options: options)
                 } else {
-                    throw error("unknown key `\(entry.key)`", at: entry,
+                    throw error("unknown key `\(Suggestion.excerpt(entry.key))`", at: entry,
                                 hint: Self.hint(for: entry.key, among: validKeys,
                                                 otherwise: "valid keys: \(Self.quotedList(validKeys))"))
                 }
@@ -163,7 +163,7 @@ private struct ConfigurationValidator {
               case .sequence(let items) = later.value.value else { return }
         for item in items {
             if case .scalar(let text, _) = item.value, both.contains(text) {
-                throw error("`\(text)` is both enabled and disabled", at: item)
+                throw error("`\(Suggestion.excerpt(text))` is both enabled and disabled", at: item)
             }
         }
     }
@@ -171,7 +171,7 @@ private struct ConfigurationValidator {
     mutating func readRules(_ node: YAMLNode) throws(ConfigurationError) {
         for entry in try mapping(node, key: "rules") {
             guard let rule = schema.rulesByID[entry.key] else {
-                throw error("unknown rule `\(entry.key)`", at: entry,
+                throw error("unknown rule `\(Suggestion.excerpt(entry.key))`", at: entry,
                             hint: Self.hint(for: entry.key, among: schema.rules.map(\.id),
                                             otherwise: "`cancellint rules` lists the rule ids"))
             }
@@ -185,7 +185,7 @@ private struct ConfigurationValidator {
                     settings.severity = try severity(setting.value)
                 default:
                     guard let option = rule.options.first(where: { $0.name == setting.key }) else {
-                        throw error("unknown option `\(setting.key)` for rule `\(rule.id)`", at: setting,
+                        throw error("unknown option `\(Suggestion.excerpt(setting.key))` for rule `\(rule.id)`", at: setting,
                                     hint: Self.hint(for: setting.key, among: validKeys,
                                                     otherwise: "valid keys: \(Self.quotedList(validKeys))"))
                     }
@@ -206,7 +206,7 @@ private struct ConfigurationValidator {
             } else if let option = options.first(where: { $0.name == entry.key }) {
                 section.options[option.name] = try value(entry.value, of: option)
             } else {
-                throw error("unknown key `\(entry.key)` in `\(language)`", at: entry,
+                throw error("unknown key `\(Suggestion.excerpt(entry.key))` in `\(language)`", at: entry,
                             hint: Self.hint(for: entry.key, among: validKeys,
                                             otherwise: "valid keys: \(Self.quotedList(validKeys))"))
             }
@@ -218,7 +218,9 @@ private struct ConfigurationValidator {
 
     static func describe(_ node: YAMLNode) -> String {
         switch node.value {
-        case .scalar(let text, let quoted): return quoted ? "`\"\(text)\"`" : "`\(text)`"
+        case .scalar(let text, let quoted):
+            let shown = Suggestion.excerpt(text)
+            return quoted ? "`\"\(shown)\"`" : "`\(shown)`"
         case .null: return "nothing"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
@@ -282,7 +284,7 @@ private struct ConfigurationValidator {
             throw error("expected a severity (error, warning or info), found \(Self.describe(node))", at: node)
         }
         guard let severity = Severity(name: text) else {
-            throw error("unknown severity `\(text)`", at: node,
+            throw error("unknown severity `\(Suggestion.excerpt(text))`", at: node,
                         hint: Self.hint(for: text, among: names, otherwise: "expected error, warning or info"))
         }
         return severity
@@ -373,7 +375,7 @@ private struct ConfigurationValidator {
         for item in try stringItems(node, key: key) {
             guard valid.contains(item.text) else {
                 let expected = "expected `all`, a category (\(schema.categories.joined(separator: ", "))) or a rule id"
-                throw error("unknown rule or category `\(item.text)` in `\(key)`", at: item.node,
+                throw error("unknown rule or category `\(Suggestion.excerpt(item.text))` in `\(key)`", at: item.node,
                             hint: Self.hint(for: item.text, among: valid, otherwise: expected))
             }
             selected.insert(item.text)
@@ -390,7 +392,7 @@ private struct ConfigurationValidator {
                 let quoted: Bool
                 if case .scalar(_, let isQuoted) = item.node.value { quoted = isQuoted } else { quoted = false }
                 let column = item.node.column + (quoted ? 1 : 0) + error.offset
-                throw ConfigurationError("invalid pattern `\(item.text)` in `\(key)`", path: path,
+                throw ConfigurationError("invalid pattern `\(Suggestion.excerpt(item.text))` in `\(key)`", path: path,
                                          line: item.node.line, column: column, hint: error.message)
             }
         }

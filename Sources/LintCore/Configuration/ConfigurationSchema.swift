@@ -37,7 +37,7 @@ public struct ConfigurationSchema: Sendable {
         for frontEnd in frontEnds where !languages.contains(where: { $0.name == frontEnd.language }) {
             languages.append((frontEnd.language, frontEnd.languageOptions))
         }
-        self.init(rules: frontEnds.flatMap(\.rules) + EngineRules.all, languages: languages)
+        self.init(rules: RuleDescriptor.uniqued(frontEnds.flatMap(\.rules)) + EngineRules.all, languages: languages)
     }
 
     func languageOptions(_ language: String) -> [OptionDeclaration]? {

@@ -10,8 +10,11 @@ public struct LintEngine: Sendable {
     }
 
     /// Every rule of every front end, in front-end order, then the engine's own (`unused-suppression`)
-    /// — those only when there is a language to lint.
-    public var rules: [RuleDescriptor] { frontEnds.isEmpty ? [] : frontEnds.flatMap { $0.rules } + EngineRules.all }
+    /// — those only when there is a language to lint. A rule several front ends report
+    /// (`syntax-error`) is listed once.
+    public var rules: [RuleDescriptor] {
+        frontEnds.isEmpty ? [] : RuleDescriptor.uniqued(frontEnds.flatMap { $0.rules }) + EngineRules.all
+    }
 
     /// What a configuration may name with these front ends.
     public var configurationSchema: ConfigurationSchema { ConfigurationSchema(frontEnds: frontEnds) }

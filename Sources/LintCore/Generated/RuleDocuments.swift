@@ -1968,13 +1968,22 @@ Call the `...Context` variant and pass the context in scope: `QueryContext(ctx, 
 
 ## What it finds
 
-Blocking waits in async code: `Thread.sleep(forTimeInterval:)` and `Thread.sleep(until:)`, the C
-library's `sleep`, `usleep` and `nanosleep` (unless the file declares its own function of that
-name), and `wait()` / `wait(timeout:)` on a value the file declares as a `DispatchSemaphore` or a
-`DispatchGroup` (by its type annotation or its initializer). Async code is an async function or
-accessor, a task's body, a closure that awaits, and a closure passed to a call that is awaited
-right there (`await MainActor.run { }`, `await withCheckedContinuation { }`), since that closure runs
-on the caller's thread.
+A call that blocks its thread, in async code or in a closure that async code runs in place: a
+closure passed to `forEach`, `map`, `withLock`, `sync`, `measure` and the like, or to a function of
+the same file whose closure parameters are not `@escaping`. The blocking calls are `Thread.sleep`,
+`sleep`/`usleep`/`nanosleep` (unless the file declares its own), `wait()` (with no argument or only
+a timeout) on a value the file declares as a `DispatchSemaphore`, `DispatchGroup`,
+`DispatchWorkItem`, `NSCondition`, `NSConditionLock` or `EventLoopFuture`, and `try x.wait()` on
+anything: a synchronous `wait()` that throws is an `EventLoopFuture`'s. More can be named in the
+configuration, under `swift: extra-blocking-calls`, as `Type.method` (the method on a value the
+file declares of that type) or a free function's name:
+
+```yaml
+swift:
+  extra-blocking-calls: [Pipe.drain, waitForExit]
+```
+
+An awaited call (`await group.wait()`) is never reported: it suspends instead of blocking.
 
 ## Why it matters
 
@@ -2013,6 +2022,20 @@ Sleep with `try await Task.sleep(for:)`, which suspends without blocking and thr
 is cancelled. Replace semaphores and groups with async primitives: `await` a checked continuation,
 an `AsyncStream`, a task group, or an actor.
 
+## Precision
+
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before this rule knew closures run in place and futures' `wait()`: 6 findings; now 51, of which 46
+are problems a reviewer would fix (`try future.wait()` in async tests of NIO, AsyncHTTPClient,
+PostgresNIO, SQLiteKit, FluentKit, WebSocketKit and Vapor — NIO itself marks `wait()` unavailable from
+async code — and `usleep`/`sleep` in async functions): 90%, hence `warning`. The other 5 block on
+purpose: a barrier that waits for a `DispatchGroup` inside an actor (GRDB), tests that block the main
+thread to test timeouts (Nimble), and `Thread.sleep` in a synchronous `measure { }` closure whose
+duration is the test's subject.
+
+Blind spots: a receiver whose type the file does not state (a property of another file, the result of a
+call) is not known to be a semaphore or a future, unless its `wait()` is `try`'d; closures given to
+functions of other files are assumed to escape, unless their name is in the list above.
+
 """###,
         "swift-detached-in-async": ###"""
 # swift-detached-in-async
@@ -2022,15 +2045,23 @@ an `AsyncStream`, a task group, or an actor.
 
 ## What it finds
 
-In async code, a `Task.detached { ... }` whose result is awaited right away: `await
+In async code, a `Task.detached { ... }` whose result is awaited right away — `await
 Task.detached { ... }.value` (or `.result`), or a local constant holding the detached task that the
-function only ever awaits.
+function only ever awaits — and whose body itself awaits cancellable work: a `try await`, a `for try
+await`, a `Task.sleep`, or a check of `Task.isCancelled`/`Task.checkCancellation()`.
+
+A body that cannot observe cancellation is left alone: synchronous work moved off the caller's actor
+(`try await Task.detached { try data.write(to: url) }.value`), a priority hop (`await
+Task.detached(priority: .background) { await Task.yield() }.value`), or a test that detaches on purpose
+to leave the task-local values behind. There, being detached loses nothing, and running the work in
+the caller would put it back on the caller's actor.
 
 ## Why it matters
 
 The caller waits for the work anyway, but a detached task is cut off from it: cancelling the caller
-does not cancel the work, and the caller's priority and task-local values (a request's logger or
-trace context) do not reach it. `async let` and task groups give the same concurrency and keep all
+does not cancel the work it awaits, so a cancelled caller keeps waiting until the download or the
+query is done; the caller's priority and task-local values (a request's logger or trace context) do
+not reach it either. `async let` and task groups give the same concurrency and keep all
 three.
 
 ## Bad
@@ -2042,9 +2073,10 @@ struct Report: Decodable {
     let title: String
 }
 
-func loadReport(from data: Data) async throws -> Report {
+func loadReport(from url: URL) async throws -> Report {
     try await Task.detached {
-        try JSONDecoder().decode(Report.self, from: data)
+        let (data, _) = try await URLSession.shared.data(from: url)
+        return try JSONDecoder().decode(Report.self, from: data)
     }.value
 }
 ```
@@ -2058,31 +2090,42 @@ struct Report: Decodable {
     let title: String
 }
 
-func loadReport(from data: Data) async throws -> Report {
-    async let report = JSONDecoder().decode(Report.self, from: data)
-    return try await report
+func loadReport(from url: URL) async throws -> Report {
+    let (data, _) = try await URLSession.shared.data(from: url)
+    return try JSONDecoder().decode(Report.self, from: data)
 }
 ```
 
 ## How to fix
 
-Call the work directly, or run it concurrently with `async let` or a task group. Keep
-`Task.detached` for work that must outlive the caller, and then keep its handle.
+Await the work in the caller, or run it alongside with `async let` or a task group. Keep
+`Task.detached` for work that must outlive the caller (then keep its handle), or for synchronous work
+that must leave the caller's actor.
+
+## Precision
+
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before the body had to await cancellable work: 28 findings, every one a deliberate detach (tests of
+task-local values and of "no current test", priority hops, synchronous work moved off an actor); now
+none. With no finding left to measure, the rule stays `info`.
+
+Blind spots: cancellable work hidden in a non-throwing call (`await model.reload()` that checks
+`Task.isCancelled` inside) does not count; the body must show it.
 
 """###,
         "swift-loop-ignores-cancellation": ###"""
 # swift-loop-ignores-cancellation
 
-- **Severity:** warning
+- **Severity:** info
 - **Category:** loops
 
 ## What it finds
 
-In an async function, an async accessor or an async closure (a task's body, a closure that
-awaits), a `while true` or `repeat { } while true` loop that waits (`await`) but never consults
-cancellation: it does not read `Task.isCancelled` (or another `isCancelled`), does not call
-`try Task.checkCancellation()`, does not let the error of a `try await` call propagate (a `try?`
-does not count), and has no `break`, `return` or `throw` out of it.
+A `while true` or `repeat { } while true` loop with no `break`, `return` or `throw` out of it, in
+async code, whose body awaits but never consults cancellation: no `Task.isCancelled`, no
+`Task.checkCancellation()`, no `withTaskCancellationHandler`, no `try await` whose error would end the
+loop. A loop that ends by itself — `for x in collection`, `for _ in 0..<n`, `while condition` — is not
+this rule's business. When the loop swallows the `CancellationError` (`try?` on a sleep, a catch that
+carries on), `swift-swallowed-cancellation` reports it instead.
 
 ## Why it matters
 
@@ -2137,20 +2180,34 @@ Check cancellation once per iteration: `try Task.checkCancellation()` to end wit
 `guard !Task.isCancelled else { return }` to end quietly; or loop with `while !Task.isCancelled`.
 Waiting with `try await Task.sleep(...)` (not `try?`) also ends the loop when the task is cancelled.
 
+## Precision
+
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. No finding before or after: real loops of this shape check cancellation or throw. With nothing to
+measure, the rule is `info`.
+
+Blind spots: a call that checks cancellation inside (`await worker.step()` that throws on
+cancellation but is not `try`'d) is not seen; a `while flag` loop is taken to end by its flag.
+
 """###,
         "swift-stream-without-termination": ###"""
 # swift-stream-without-termination
 
-- **Severity:** warning
+- **Severity:** info
 - **Category:** lifecycle
 
 ## What it finds
 
-An `AsyncStream { continuation in ... }` or `AsyncThrowingStream { ... }` whose build closure starts
-work that outlives it — a `Task`, a `Timer`, a `DispatchSource`, a subscription (`sink`,
-`addObserver`, `observe`), an endless loop — and never sets `onTermination` on the continuation.
-A build closure that only hands the continuation over, or produces a finite batch and finishes, is
-left alone.
+An `AsyncStream` or `AsyncThrowingStream` made with a build closure — `AsyncStream { continuation in
+... }`, `AsyncStream<Int>(...) { }`, or `.init { continuation in ... }` where the function's result
+type or the variable's annotation says it is a stream — or with `makeStream(of:)` followed by a
+task that yields into the continuation, where nothing sets `continuation.onTermination`, while the
+producer starts work that outlives the consumer: a task whose handle is dropped and whose body runs a
+loop only cancellation ends (`while true`, `while !Task.isCancelled`, `for await` over another
+sequence, including loops inside `withTaskCancellationHandler` and task groups), a timer, a dispatch
+source, a Combine `sink`, or a notification observer.
+
+A producer task that yields a few values and finishes, or whose handle is kept (its holder cancels
+it), is not reported.
 
 ## Why it matters
 
@@ -2202,21 +2259,37 @@ func ticks(every interval: Duration) -> AsyncStream<Int> {
 Keep a handle on the work and stop it in `continuation.onTermination`: cancel the task, invalidate
 the timer, cancel the subscription or remove the observer.
 
+## Precision
+
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before: 6 findings, none a problem — four producers and one detached producer that yield a few
+values and call `finish()`, one task that only registers the continuation; now none. With no finding
+left to measure, the rule is `info`.
+
+Blind spots: a producer started by a function of another file, and a stream whose type only the
+compiler knows (`.init { }` passed as an argument), are not seen.
+
 """###,
         "swift-swallowed-cancellation": ###"""
 # swift-swallowed-cancellation
 
-- **Severity:** error
+- **Severity:** warning
 - **Category:** loops
 
 ## What it finds
 
-Inside a loop in async code, a `try? await Task.sleep(...)`, or a `do { ... } catch { }` (an empty
-catch-all, or one that only `continue`s) around awaited work — when nothing else in the loop notices
-cancellation: its condition or body does not check `Task.isCancelled` or call
-`Task.checkCancellation()`, no other `try await` lets the error out, and the loop does not pull from
-an async source (`for await`, `while let x = await next()`) that ends with the task. A catch clause
-that singles out `CancellationError` earlier in the same `do` is respected.
+Inside a loop that only cancellation or a jump can end — `while true`, `repeat { } while true`, also
+around an inner bounded loop — in async code:
+
+- `try? await Task.sleep(...)`, or `try?` on any clock's `sleep` (`try? await clock.sleep(for:)`):
+  the `CancellationError` becomes `nil`;
+- a catch-all `catch { ... }` around awaited work that neither leaves the loop (`return`, `throw`,
+  `break`, `fatalError()`, or setting a variable the loop's condition reads) nor looks at
+  cancellation: an empty one, one that only `continue`s, one that only logs or counts.
+
+Not when the loop still notices cancellation elsewhere (its condition, a check in the body, a `for
+await` or `while let x = await ...` source). A loop that ends by itself — `for _ in 0..<3` retries, a
+`for` over a collection, a `while` bounded by a deadline or a flag — makes its rounds and ends, so it
+cannot spin: not reported.
 
 ## Why it matters
 
@@ -2261,23 +2334,36 @@ Let the error end the loop — `try await Task.sleep(...)` in a throwing functio
 `catch is CancellationError { return }` before the catch-all — or test `Task.isCancelled` in the
 loop's condition or right after the wait.
 
+## Precision
+
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before the loop's bound counted: 11 findings, of which 10 were bounded loops — eight `for` loops over
+a range, a collection or candidate URLs, two `while` loops polling until a deadline; now 1, a
+`while true` cleanup loop with `try? await Task.sleep`, a problem. One finding is too few to earn
+`error` (95%), so the rule is `warning`.
+
+Blind spots: a catch that ends the loop through a helper (`stop()` that flips a flag) is taken to carry
+on; a sleep behind a wrapper (`try? await pause()`) is not seen.
+
 """###,
         "swift-task-never-cancelled": ###"""
 # swift-task-never-cancelled
 
-- **Severity:** warning
+- **Severity:** info
 - **Category:** lifecycle
 
 ## What it finds
 
-A `Task { ... }` or `Task.detached { ... }` stored in a property of a class or actor — assigned to
-it, to one of its elements (`tasks[id] = Task { }`), appended or inserted into it, given as its
-initial value, or stored through a local constant — when nothing in the file ever cancels what
-that property holds. Cancellation is recognised however it is written: `task?.cancel()`,
-`tasks[id]?.cancel()`, `tasks.values.forEach { $0.cancel() }`, `for task in tasks { task.cancel() }`,
-`guard let task = self.task else { return }; task.cancel()`. The type's extensions in the same file
-count as the type. A property whose task is handed to other code (passed to a call, returned,
-assigned elsewhere) or awaited (`task.value`) is left alone: its lifetime is managed there.
+A task stored in a property of a class, actor or struct — assigned to it or to one of its elements,
+appended or inserted into it, given as its initial value, or held by a local constant that is then
+stored — when nothing in that type (its declaration and its extensions in the same file) cancels what
+the property holds: `p?.cancel()`, `p[k]?.cancel()`, `p.forEach { $0.cancel() }`, `for t in p {
+t.cancel() }`, `let t = p; t?.cancel()`.
+
+Cancellation belongs to the owner, not to the name: another type's `task?.cancel()` on its own
+property of the same name, or a local constant named like the property, does not count. The property
+is also left alone when the type hands its value over (passes it to a call, returns it, assigns it
+elsewhere, awaits its `value`), when the function that stores a new task awaits it right away through
+the local that made it, and when the property is `static` (a process-wide task, like a global).
 
 ## Why it matters
 
@@ -2355,19 +2441,36 @@ Cancel the handle where the work must stop: in the stop method, and in `deinit` 
 to `nil` does not cancel anything. Where possible prefer structured concurrency — a task group or
 `.task { }` in SwiftUI — whose children are cancelled with their parent.
 
+## Precision
+
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. No finding before or after: in real code the types that keep tasks cancel them, often through a
+local copy (`let task = self.task; task?.cancel()`), which is recognised. With nothing to measure, the
+rule is `info`.
+
+Blind spots: cancellation from another file (an extension elsewhere) is not seen, so such a type
+would be reported; a task handed to a helper of another type counts as handed over.
+
 """###,
         "swift-unstructured-task-discarded": ###"""
 # swift-unstructured-task-discarded
 
-- **Severity:** warning
+- **Severity:** info
 - **Category:** lifecycle
 
 ## What it finds
 
-A `Task { ... }` or `Task.detached { ... }` used as a statement (or assigned to `_`), whose own body
-runs a loop that only cancellation could end: `while true` or `repeat { } while true` with no
-`break`, `return` or `throw` out of it, `while !Task.isCancelled`, or `for await ... in` over a
-sequence. The message says when the closure also uses `self` without a `weak`/`unowned` capture.
+A `Task { ... }` or `Task.detached { ... }` used as a statement (or assigned to `_`), whose body runs
+a loop that only cancellation could end: `while true` or `repeat { } while true` with no `break`,
+`return` or `throw` out of it, `while !Task.isCancelled` with no way out, or `for await ... in` (or
+`while let x = await iterator.next()`) over a sequence the code does not finish. Loops in closures
+that run within the task count: the body of `await withTaskCancellationHandler { }`, of `await
+withTaskGroup { }` and a group's `addTask { }`. The message says when the closure also uses `self`
+without a `weak`/`unowned` capture.
+
+Not reported: a task that is the implicit result of a function or computed property (`func listen() ->
+Task<Void, Never> { Task { ... } }`); a task started by top-level code (`main.swift`, a script),
+which lives as long as the process; a `for await` over a local stream that this code fills and
+finishes (`continuation.finish()`).
 
 ## Why it matters
 
@@ -2423,6 +2526,16 @@ Keep the handle (`self.task = Task { ... }`) and cancel it when the owner stops 
 run the loop in structured concurrency (a task group, SwiftUI's `.task { }`) so that it ends with its
 parent. Capture `self` weakly in long-running tasks.
 
+## Precision
+
+Measured on 12,085 `.swift` files (3.3 million lines): the ten packages of the shared Swift corpus and 115 more open-source packages (server frameworks, NIO, gRPC, concurrency and testing libraries), every finding read in its code. Before: 14 findings; now 18, every one in test code, a task draining a stream that the test itself
+ends (`Task { for try await _ in stream {} }` before `transport.disconnect()`, a test sequence pulled
+by hand): none a problem a reviewer would fix. The rule is `info`: a `for await` over a sequence made
+elsewhere may or may not end, and only the code that makes it knows.
+
+Blind spots: whether a stream made in another file ever finishes; a task whose handle is stored in a
+local that is then dropped is not seen as discarded.
+
 """###,
         "syntax-error": ###"""
 # syntax-error
@@ -2432,14 +2545,19 @@ parent. Capture `self` weakly in long-running tasks.
 
 ## What it finds
 
-A file that the Go parser cannot read: a missing brace or parenthesis, a stray character,
-invalid UTF-8, an unterminated string or comment. The message says what was expected and what
-was found, at the exact line and column.
+A file that the Go or Swift parser cannot read. In Go: a missing brace or parenthesis, a stray
+character, invalid UTF-8, an unterminated string or comment. In Swift: brackets that do not pair up
+(each `#if` branch is read from the state before the `#if`, so branches that each open the same brace
+are fine), an unterminated string, regex or block comment, a character Swift has no use for (`'`), and
+a declaration header that cannot be read (`func (x: Int)`, `func g -> Int`, `struct {`). The message
+says what was expected and what was found, at the exact line and column; a file gets one finding, at
+its first error, with the number of the others ("and 2 more syntax errors in this file").
 
 ## Why it matters
 
 cancellint reports what it can in the rest of the file — parsing resumes at the next statement
-or declaration — but findings in a broken region may be missing, and the file will not compile.
+or declaration (in Swift, an unclosed parameter or argument list ends at the next declaration line) —
+but findings in a broken region may be missing, and the file will not compile.
 
 ## Bad
 
@@ -2450,6 +2568,16 @@ func Start() {
 	go func() {
 		work()
 	}(
+}
+```
+
+```swift
+func start(_ items: [Int]) {
+    Task {
+        for item in items {
+            print(item
+        }
+    }
 }
 ```
 
@@ -2465,9 +2593,26 @@ func Start() {
 }
 ```
 
+```swift
+func start(_ items: [Int]) {
+    Task {
+        for item in items {
+            print(item)
+        }
+    }
+}
+```
+
 ## How to fix
 
-Fix the syntax at the reported position; `gofmt -e` reports the same errors.
+Fix the syntax at the reported position; `gofmt -e` reports the same errors for Go, and `swiftc
+-parse` for Swift.
+
+## Precision
+
+Swift: no `syntax-error` on any of the 12,085 `.swift` files (3.3 million lines) of the shared corpus
+and 115 open-source packages, on the 96 `.swiftinterface` files of the installed toolchain (375,777
+lines, linted as Swift), or on this repository's own sources.
 
 """###,
         "time-after-in-loop": ###"""

@@ -72,8 +72,10 @@ public struct SuppressionPolicy: Sendable {
     /// (`unused` of `unused-suppression`) does not.
     func isMisspelledRuleID(_ name: String) -> Bool {
         guard name.contains("-") else { return false }
-        let typed = Array(name)
-        return ruleIDs.contains { Suggestion.editDistance(typed, Array($0)) <= 2 }
+        // Rule ids are short; a longer name cannot be within two edits (and is not compared).
+        let typed = Array(name.prefix(64))
+        guard typed.count < 64 else { return false }
+        return ruleIDs.contains { Suggestion.distance(typed, Array($0), atMost: Suggestion.maximumDistance) != nil }
     }
 
     // MARK: Reading directives
@@ -300,13 +302,13 @@ struct SuppressionDirective {
             let forms = ["cancellint:ignore", "cancellint:file-ignore"]
             let hint = Suggestion.closest(to: unknownDirective, among: forms).map { "did you mean `\($0)`?" }
                 ?? "expected `cancellint:ignore` or `cancellint:file-ignore`"
-            return [Problem(range: comment, message: "unknown directive `\(unknownDirective)`; \(hint)")]
+            return [Problem(range: comment, message: "unknown directive `\(Suggestion.excerpt(unknownDirective))`; \(hint)")]
         }
         var problems: [Problem] = unknownNames.map { name in
             let hint = Suggestion.closest(to: name.text, among: policy.ruleIDs).map { "did you mean `\($0)`?" }
                 ?? "`cancellint rules` lists the rule ids"
             return Problem(range: ByteRange(start: name.offset, end: name.offset + Int32(name.text.utf8.count)),
-                           message: "unknown rule `\(name.text)` in suppression; \(hint)")
+                           message: "unknown rule `\(Suggestion.excerpt(name.text))` in suppression; \(hint)")
         }
         if form != .nolint && names.isEmpty && unknownNames.isEmpty {
             let example = form == .fileIgnore ? "//cancellint:file-ignore RULE reason" : "//cancellint:ignore RULE reason"

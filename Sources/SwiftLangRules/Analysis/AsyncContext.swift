@@ -83,4 +83,48 @@ extension SwiftFile {
         }
         return false
     }
+
+    /// Whether `node` runs on a thread of the cooperative pool: in async code, or in a closure that
+    /// async code calls in place and synchronously (`measure { usleep(10) }`, `items.forEach { }`,
+    /// `lock.withLock { }`), which then blocks that thread just as well.
+    public func runsOnCooperativeThread(_ node: SwiftNode) -> Bool {
+        var executable = enclosingExecutable(of: node)
+        for _ in 0..<64 {
+            if isAsyncExecutable(executable) { return true }
+            guard tree.kind(executable) == .closure, let call = callRunningInPlace(executable) else { return false }
+            executable = enclosingExecutable(of: call)
+        }
+        return false
+    }
+
+    /// Calls known to run the closure they are given before they return, on the caller's thread.
+    private static let inPlaceClosureCallees: Set<String> = [
+        "forEach", "map", "compactMap", "flatMap", "filter", "reduce", "sorted", "sort", "contains", "first",
+        "allSatisfy", "min", "max", "partition", "removeAll", "withLock", "withLockUnchecked", "sync",
+        "autoreleasepool", "measure", "withExtendedLifetime", "withUnsafeBytes", "withUnsafeMutableBytes",
+        "withUnsafeBufferPointer", "withUnsafeMutableBufferPointer", "withUnsafePointer", "withUnsafeMutablePointer",
+        "withCString", "withMutex", "performAndWait",
+    ]
+
+    /// The call that runs `closure` in place: one of `inPlaceClosureCallees`, or a function of this
+    /// file whose closure parameters are not `@escaping`. Nil for a task's body, for escaping
+    /// closures and for closures stored or returned.
+    private func callRunningInPlace(_ closure: SwiftNode) -> SwiftNode? {
+        let argument = tree.parent(closure)
+        let call = tree.parent(argument)
+        guard tree.kind(argument) == .argument, tree.kind(call) == .call, taskCreation(call) == nil else { return nil }
+        let name = lastName(callee(call))
+        guard name.exists else { return nil }
+        let text = tree.text(name)
+        if Self.inPlaceClosureCallees.contains(text) { return call }
+        let declarations = functions(named: text)
+        guard !declarations.isEmpty else { return nil }
+        let escapes = declarations.contains { declaration in
+            tree.children(tree.child(declaration, 1)).contains { parameter in
+                let type = tree.child(parameter, 1)
+                return type.exists && tree.text(type).contains("@escaping")
+            }
+        }
+        return escapes ? nil : call
+    }
 }

@@ -1,15 +1,27 @@
 import SwiftLangSyntax
 
-/// How a loop ends, as far as its header tells.
+/// How a loop ends, as far as its header tells. Every Swift loop rule decides from this one
+/// classification, so a loop is bounded or endless for all of them alike.
 public enum LoopShape: Equatable {
     /// `while true`, `repeat { } while true`: only a `break`, `return` or `throw` ends it.
     case forever
     /// `while !Task.isCancelled`: ends only when the task is cancelled.
     case untilCancelled
-    /// `for await x in sequence`: ends when the sequence does.
+    /// `for await x in sequence`: ends when the sequence does, which may be never.
     case asyncSequence
-    /// Anything else: bounded by its condition or its sequence.
-    case bounded
+    /// `for x in collection`, `for _ in 0..<3`, and `for await` over a stream this code finishes:
+    /// a fixed number of rounds, however cancellation goes.
+    case finite
+    /// `while condition`, `repeat { } while condition`: ends when the condition turns false.
+    case conditional
+
+    /// Whether only cancellation or a jump out of the body can end the loop.
+    public var isOpenEnded: Bool {
+        switch self {
+        case .forever, .untilCancelled, .asyncSequence: return true
+        case .finite, .conditional: return false
+        }
+    }
 }
 
 extension SwiftFile {
@@ -42,11 +54,18 @@ extension SwiftFile {
     public func loopShape(_ loop: SwiftNode) -> LoopShape {
         switch tree.kind(loop) {
         case .forInStmt:
-            return tree.hasFlag(loop, SwiftNodeFlags.isAwait) ? .asyncSequence : .bounded
+            guard tree.hasFlag(loop, SwiftNodeFlags.isAwait) else { return .finite }
+            return isFinishedStream(loopHeader(loop), before: loop) ? .finite : .asyncSequence
         case .whileStmt, .repeatStmt:
             var condition = loopHeader(loop)
+            // `while let x = await source.next()`: a `for await` written by hand (a plain
+            // `while await flag` is a condition like any other).
+            if tree.kind(loop) == .whileStmt, tree.kind(condition) == .conditionList,
+               tree.children(condition).contains(where: { tree.kind($0) == .optionalBinding && bodyAwaits($0) }) {
+                return .asyncSequence
+            }
             if tree.kind(condition) == .conditionList {
-                guard tree.children(condition).count == 1 else { return .bounded }
+                guard tree.children(condition).count == 1 else { return .conditional }
                 condition = tree.child(condition, 0)
             }
             condition = tree.stripped(condition)
@@ -55,10 +74,16 @@ extension SwiftFile {
                isCancellationFlag(tree.child(condition, 0)) {
                 return .untilCancelled
             }
-            return .bounded
+            return .conditional
         default:
-            return .bounded
+            return .conditional
         }
+    }
+
+    /// Whether the open-ended loop can end otherwise than by cancellation: a `break`, `return` or
+    /// `throw` in its body. (A `for await` over a finished stream is `.finite` already.)
+    public func loopIsEndless(_ loop: SwiftNode) -> Bool {
+        loopShape(loop).isOpenEnded && !loopHasExit(loop)
     }
 
     /// `Task.isCancelled`, `isCancelled`, `x.isCancelled`.
@@ -171,6 +196,7 @@ extension SwiftFile {
         case (.repeatStmt, .forever): return "repeat { } while true"
         case (.whileStmt, .untilCancelled), (.repeatStmt, .untilCancelled): return "while !Task.isCancelled"
         case (.forInStmt, .asyncSequence): return "for await"
+        case (.whileStmt, .asyncSequence): return "while ... await"
         case (.forInStmt, _): return "for"
         case (.repeatStmt, _): return "repeat"
         default: return "while"

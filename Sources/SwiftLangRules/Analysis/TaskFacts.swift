@@ -31,6 +31,39 @@ extension SwiftFile {
         return TaskCreation(flavor: flavor, call: call, closure: closure, anchor: tree.child(call, 0))
     }
 
+    /// Whether a closure in a task's body runs as part of that task: passed to a call awaited
+    /// right there (`await withTaskCancellationHandler { }`, `await withTaskGroup { }`), or a
+    /// child task of a group (`group.addTask { }`), which the group waits for.
+    public func runsWithinEnclosingTask(_ closure: SwiftNode) -> Bool {
+        let argument = tree.parent(closure)
+        let call = tree.parent(argument)
+        guard tree.kind(argument) == .argument, tree.kind(call) == .call, taskCreation(call) == nil else { return false }
+        if isAwaited(call) { return true }
+        let callee = tree.child(call, 0)
+        guard tree.kind(callee) == .memberAccess else { return false }
+        let method = tree.child(callee, 1)
+        return tree.hasText(method, "addTask") || tree.hasText(method, "addTaskUnlessCancelled")
+            || tree.hasText(method, "addDiscardingTask")
+    }
+
+    /// Visits the task body's code that runs in the task: its own statements and those of the
+    /// nested closures that `runsWithinEnclosingTask`, but not escaping closures, nested tasks,
+    /// functions or types.
+    public func walkTaskBody(_ closure: SwiftNode, _ visit: (SwiftNode) -> Void) {
+        let body = tree.child(closure, 2)
+        tree.walk(body) { current in
+            switch tree.kind(current) {
+            case .closure where !runsWithinEnclosingTask(current):
+                return false
+            case .functionDecl, .typeDecl, .accessorBlock:
+                return false
+            default:
+                visit(current)
+                return true
+            }
+        }
+    }
+
     /// Every task creation in the file.
     public var taskCreations: [TaskCreation] {
         nodes(.call).compactMap(taskCreation)
@@ -45,8 +78,10 @@ extension SwiftFile {
         return contains(tree.child(closure, 2)) { node in
             guard tree.isName(node, "self") else { return false }
             // A nested closure's own `[weak self]` does not make this one's capture weak, but
-            // `self` named inside such a list is not a use.
-            return tree.kind(tree.parent(node)) != .captureItem
+            // `self` named inside such a list is not a use, nor is the member of `Void.self`.
+            let parent = tree.parent(node)
+            if tree.kind(parent) == .memberAccess && tree.child(parent, 1) == node { return false }
+            return tree.kind(parent) != .captureItem
         }
     }
 }

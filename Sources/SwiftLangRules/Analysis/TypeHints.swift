@@ -42,9 +42,10 @@ final class TypeHints {
         }
     }
 
-    /// `Dispatch.DispatchSemaphore?` → `DispatchSemaphore`.
+    /// `Dispatch.DispatchSemaphore?` → `DispatchSemaphore`, `EventLoopFuture<Void>` → `EventLoopFuture`.
     static func baseTypeName(_ text: String) -> String {
         var name = Substring(text)
+        if let angle = name.firstIndex(of: "<") { name = name[..<angle] }
         while let last = name.last, last == "?" || last == "!" { name = name.dropLast() }
         if let period = name.lastIndex(of: ".") { name = name[name.index(after: period)...] }
         return String(name)

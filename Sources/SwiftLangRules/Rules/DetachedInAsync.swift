@@ -1,22 +1,26 @@
 import LintCore
 import SwiftLangSyntax
 
-/// `await Task.detached { ... }.value` in async code: the caller waits anyway, and the detached
-/// task drops its cancellation, priority and task-local values.
+/// `await Task.detached { ... }.value` in async code whose body awaits cancellable work: the
+/// caller waits anyway, and its cancellation does not reach that work. A body that cannot observe
+/// cancellation (synchronous I/O moved off the main actor, a priority hop) loses nothing by being
+/// detached, and running it in the caller could put it back on the caller's actor: not reported.
 enum DetachedInAsync {
     static let rule = SwiftRule(
         id: "swift-detached-in-async",
-        summary: "a detached task awaited right away in async code drops the caller's cancellation",
+        summary: "a detached task awaited right away in async code keeps the caller's cancellation from the work it awaits",
         severity: .info, category: "api", triggers: ["detached"], check: check)
 
     @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file
         for task in file.taskCreations where task.flavor == .detached {
-            guard file.isInAsyncContext(task.call), let awaited = awaitedResult(of: task, file: file) else { continue }
+            guard file.isInAsyncContext(task.call), let awaited = awaitedResult(of: task, file: file),
+                  file.consultsCancellation(file.tree.child(task.closure, 2)) else { continue }
             context.report(task.anchor,
-                           "this `Task.detached` is awaited right away, so the caller waits anyway but its cancellation, "
-                           + "priority and task-local values do not reach the work; call the work directly, or use "
-                           + "`async let` or a task group",
+                           "this `Task.detached` is awaited right away, so the caller waits for it anyway, but the caller's "
+                           + "cancellation does not reach the cancellable work its body awaits: a cancelled caller waits "
+                           + "until that work is done; await the work in the caller (`async let` or a task group to run "
+                           + "it alongside)",
                            related: [context.relatedLocation(awaited, "awaited here")])
         }
     }
@@ -36,10 +40,9 @@ enum DetachedInAsync {
         guard tree.kind(scope) == .codeBlock else { return nil }
         var reads: [SwiftNode] = []
         var otherUse = false
-        file.walkSameContext(scope) { node in
-            guard node != name, tree.kind(node) == .identifier, tree.sameText(node, name) else { return }
+        for node in file.uses(of: name, within: scope) {
             let use = tree.parent(node)
-            if tree.kind(use) == .memberAccess && tree.child(use, 1) == node { return }
+            if tree.kind(use) == .memberAccess && tree.child(use, 1) == node { continue }
             if isResultRead(use, file: file) && file.isAwaited(use) { reads.append(use) } else { otherUse = true }
         }
         return otherUse ? nil : reads.first

@@ -7,7 +7,7 @@ enum LoopIgnoresCancellation {
     static let rule = SwiftRule(
         id: "swift-loop-ignores-cancellation",
         summary: "an unbounded loop in async code never checks for cancellation",
-        severity: .warning, category: "loops", triggers: ["await"], check: check)
+        severity: .info, category: "loops", triggers: ["await"], check: check)
 
     @Sendable static func check(_ context: inout SwiftRuleContext) {
         let file = context.file

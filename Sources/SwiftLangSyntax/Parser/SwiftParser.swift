@@ -8,12 +8,18 @@ public enum SwiftParser {
     /// one unmodeled region instead of being parsed recursively, so no input can exhaust the stack.
     public static let maximumNestingDepth = 256
 
+    /// How many errors of each kind a file keeps: the first is the one reported, the count of the
+    /// others is told, and a broken file must not cost memory for every broken token.
+    public static let maximumErrorCount = 10
+
     public static func parse(_ source: SourceFile) -> SwiftSyntaxTree {
         let stream = SwiftLexer.tokenize(source)
         var parser = SwiftTreeParser(source: source, tokens: stream.tokens)
         let root = parser.parseSourceFile()
+        let errors = (SwiftLexicalErrors.find(in: stream, source: source) + parser.errors)
+            .sorted { ($0.offset, $0.message) < ($1.offset, $1.message) }
         return SwiftSyntaxTree(source: source, nodes: parser.nodes, links: parser.links, root: root,
-                               comments: stream.comments, unmodeled: parser.unmodeled)
+                               comments: stream.comments, unmodeled: parser.unmodeled, errors: errors)
     }
 }
 
@@ -32,6 +38,8 @@ struct SwiftTreeParser {
     /// `finish` moves them into `links`.
     var scratch: [SwiftNode] = []
     var unmodeled: [UnmodeledRange] = []
+    /// Declaration headers that cannot be read; the lexical errors are found apart.
+    var errors: [SwiftSyntaxError] = []
     var depth = 0
     /// In the conditions of `if`/`while`/`guard`/`for`/`switch`/`catch`, a `{` opens the body,
     /// not a trailing closure.
@@ -123,6 +131,21 @@ struct SwiftTreeParser {
         finish(kind, from: current.start, mark: scratch.count, end: current.start)
     }
 
+    /// Records an error at the current token. One per token, so recovery loops cannot pile them up.
+    mutating func reportError(_ message: String) {
+        let offset = current.start
+        if errors.last?.offset == offset || errors.count >= SwiftParser.maximumErrorCount { return }
+        errors.append(SwiftSyntaxError(offset: offset, message: "\(message), found \(describe(current))"))
+    }
+
+    /// A token as a message names it: `{`, `foo`, the end of the file.
+    func describe(_ token: SwiftToken) -> String {
+        if token.kind == .eof { return "the end of the file" }
+        let length = Int(token.end - token.start)
+        guard length > 0, length <= 24 else { return token.kind == .stringLiteral ? "a string" : "`\(text(token).prefix(24))`" }
+        return "`\(text(token))`"
+    }
+
     mutating func markUnmodeled(from start: Int32, _ reason: String) {
         let end = max(start, previousEnd)
         unmodeled.append(UnmodeledRange(start: start, end: end, reason: reason))
@@ -211,11 +234,25 @@ struct SwiftTreeParser {
             let before = index
             let item = parseItem(context)
             if index == before {
-                scratch.append(skipUnmodeled("unexpected token"))
+                skipUnexpectedToken(above: mark)
             } else if item.exists {
                 scratch.append(item)
             }
         }
+    }
+
+    /// Skips a token no item can start with. A run of them (a file of stray characters) becomes one
+    /// unmodeled node and one recorded range, not one per token.
+    mutating func skipUnexpectedToken(above mark: Int) {
+        let reason = "unexpected token"
+        if scratch.count > mark, let last = scratch.last, nodes[Int(last.raw)].kind == .unmodeled,
+           let range = unmodeled.last, range.reason == reason, range.end == nodes[Int(last.raw)].end {
+            skipBalancedUnit()
+            nodes[Int(last.raw)].end = previousEnd
+            unmodeled[unmodeled.count - 1].end = previousEnd
+            return
+        }
+        scratch.append(skipUnmodeled(reason))
     }
 
     func isDirective(_ token: SwiftToken) -> Bool {

@@ -65,6 +65,14 @@ extension SwiftTreeParser {
         declarationStarts(at: index)
     }
 
+    /// A declaration on a line of its own, where a list (of parameters, of arguments) was not
+    /// closed: the list ends there, so one missing `)` does not swallow the rest of the file.
+    /// Attributes (`@escaping`) and labels (`class: AnyClass`) can start a list's line; they do
+    /// not count.
+    func startsDeclarationOnNewLine() -> Bool {
+        current.isAtLineStart && kind != .atSign && peek().kind != .colon && startsDeclaration()
+    }
+
     /// The index after the attribute at `position` (`@name`, `@name(...)`), found without parsing.
     func afterAttribute(at position: Int) -> Int {
         var position = position + 2
@@ -195,6 +203,7 @@ extension SwiftTreeParser {
         } else if kind == .identifier || kind.isKeyword {
             scratch.append(leaf(.identifier))
         } else {
+            reportError("expected a name after `\(flavor.keyword)`")
             scratch.append(missing(.identifier))
         }
         if kind == .operatorToken && firstByte(current) == UInt8(ascii: "<") {
@@ -209,6 +218,7 @@ extension SwiftTreeParser {
             scratch.append(.none)
         }
         if kind == .kwWhere { skipUntilBodyOpens() }
+        if kind != .leftBrace { reportError("expected `{` to open the body of this `\(flavor.keyword)`") }
         scratch.append(kind == .leftBrace ? parseBlock(.members) : .none)
         return finish(.typeDecl, from: start, mark: mark, flags: flavor.rawValue)
     }
@@ -217,7 +227,9 @@ extension SwiftTreeParser {
     /// (brackets balanced), stopping at a `}` or a new declaration on a new line.
     mutating func skipUntilBodyOpens() {
         while !atEnd && kind != .leftBrace && kind != .rightBrace {
+            // `class T:` then `@unchecked Sendable` on the next line is still the list.
             if current.isAtLineStart && kind != .comma && tokens[index - 1].kind != .comma
+                && tokens[index - 1].kind != .colon
                 && kind != .period && kind != .kwWhere && startsDeclaration() {
                 return
             }
@@ -247,6 +259,7 @@ extension SwiftTreeParser {
             } else if kind == .identifier || kind == .operatorToken || kind == .assign || kind.isKeyword {
                 scratch.append(leaf(.identifier))
             } else {
+                reportError("expected a name after `func`")
                 scratch.append(missing(.identifier))
             }
         case .kwInit:
@@ -261,6 +274,9 @@ extension SwiftTreeParser {
         }
         if kind == .operatorToken && firstByte(current) == UInt8(ascii: "<") {
             skipGenericArguments()
+        }
+        if kind != .leftParen && keyword != .kwDeinit {
+            reportError("expected `(` to open the parameter list")
         }
         scratch.append(kind == .leftParen ? parseParameterList() : .none)
         flags |= parseEffects()
@@ -309,7 +325,7 @@ extension SwiftTreeParser {
             let before = index
             scratch.append(parseParameter())
             if !consume(.comma) && kind != .rightParen {
-                if index == before || kind == .rightBrace || kind == .leftBrace {
+                if index == before || kind == .rightBrace || kind == .leftBrace || startsDeclarationOnNewLine() {
                     break
                 }
             }

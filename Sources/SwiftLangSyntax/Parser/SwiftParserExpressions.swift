@@ -266,6 +266,7 @@ extension SwiftTreeParser {
             scratch.append(finish(.argument, from: start, mark: mark))
             if consume(.comma) || kind == close { continue }
             if kind == .rightBrace || kind == .rightParen || kind == .rightBracket { break }
+            if startsDeclarationOnNewLine() { break }
             if index == before || !labeled {
                 scratch.append(skipUnmodeled("argument"))
             }
