@@ -200,7 +200,7 @@ struct GoScanner {
         case 0x80...0xFF:
             scanNonASCII(from: start)
         case 0:
-            illegal(from: start, to: start + 1, message: "illegal NUL byte")
+            scanNULRun(from: start)
         default:
             // `@ # $ ? \` and ASCII control characters: nothing in Go starts with them.
             illegal(from: start, to: start + 1, message: "invalid character \(describe(scalar: UInt32(first)))")
@@ -257,6 +257,11 @@ struct GoScanner {
     /// budget): a file of a hundred million NUL bytes is one token, not a hundred million.
     private mutating func illegal(from start: Int, to stop: Int, message: @autoclosure () -> String) {
         report(message(), at: start)
+        addIllegal(from: start, to: stop)
+    }
+
+    /// Adds bad bytes to the `.illegal` token that ends where they start, or starts one.
+    private mutating func addIllegal(from start: Int, to stop: Int) {
         if let last = tokens.indices.last, tokens[last].kind == .illegal,
            tokens[last].end == Int32(truncatingIfNeeded: start) {
             tokens[last].end = Int32(truncatingIfNeeded: stop)
@@ -264,6 +269,22 @@ struct GoScanner {
             add(.illegal, from: start, to: stop)
         }
         position = stop
+    }
+
+    /// A run of NUL bytes (binary files are full of them): each byte is reported while the budget
+    /// takes it; once it refuses one, it refuses the rest of the run (the same line), which is
+    /// then skipped in one loop.
+    private mutating func scanNULRun(from start: Int) {
+        var stop = start
+        while stop < end && text[stop] == 0 {
+            guard admitsError(at: stop) else {
+                while stop < end && text[stop] == 0 { stop += 1 }
+                break
+            }
+            record("illegal NUL byte", at: stop)
+            stop += 1
+        }
+        addIllegal(from: start, to: stop)
     }
 
     // MARK: Identifiers and keywords
