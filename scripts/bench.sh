@@ -8,7 +8,9 @@
 # --scaling: for every shape of Sources/ScalingShapes (or those named), lints the generated input
 # at n, 2n, 4n and 8n with the real binary and prints CPU seconds (user + system) and peak
 # memory; `ratio` is each time over the previous one (linear work doubles, quadratic
-# quadruples). CANCELLINT=PATH measures another binary (an older build) on the same inputs.
+# quadruples). CANCELLINT=PATH measures another binary (an older build) on the same inputs;
+# a run longer than SCALING_TIMEOUT seconds (default 300) is stopped and shown as `>N`, and the
+# shape's larger sizes are skipped.
 #
 # Every stage but `cat` goes through the linter's own engine (same file discovery: vendor/,
 # testdata/, hidden folders and generated files skipped; same reading and parallelism), so the
@@ -35,6 +37,7 @@ if [ "$1" = "--scaling" ]; then
 			case " $* " in *" $name "*) ;; *) continue ;; esac
 		fi
 		previous=""
+		limit=${SCALING_TIMEOUT:-300}
 		for factor in 1 2 4 8; do
 			size=$((base * factor))
 			rm -rf "$work/in"
@@ -43,7 +46,12 @@ if [ "$1" = "--scaling" ]; then
 			kilobytes=$(du -sk "$work/in" | cut -f1)
 			# Word splitting of $arguments is intended: it holds the shape's options.
 			# shellcheck disable=SC2086
-			(cd "$work/in" && /usr/bin/time -f '%U %S %M' -o "$work/time" "$linter" --quiet --no-color $arguments . >/dev/null 2>&1) || true
+			timed_out=0
+			(cd "$work/in" && /usr/bin/time -f '%U %S %M' -o "$work/time" timeout "$limit" "$linter" --quiet --no-color $arguments . >/dev/null 2>&1) || [ $? -ne 124 ] || timed_out=1
+			if [ "$timed_out" -eq 1 ]; then
+				printf '%-44s %8d %9d %8s %7s %8s\n' "$name" "$size" "$kilobytes" ">$limit" - -
+				break
+			fi
 			cpu=$(tail -n 1 "$work/time" | awk '{ printf "%.3f", $1 + $2 }')
 			peak=$(tail -n 1 "$work/time" | awk '{ printf "%.0f", $3 / 1024 }')
 			ratio=$(awk -v now="$cpu" -v before="$previous" 'BEGIN { if (before == "" || before == 0) print "-"; else printf "%.1f", now / before }')
