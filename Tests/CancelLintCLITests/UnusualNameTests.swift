@@ -112,7 +112,7 @@ final class UnusualNameTests: XCTestCase {
         XCTAssertEqual(named.status, 2)
         let found = runCommand(["tree"], in: directory.path)
         XCTAssertEqual(found.stderr.text, named.stderr.text)
-        XCTAssertEqual(found.status, 0, "like any unreadable file found while walking, it does not fail the run")
+        XCTAssertEqual(found.status, 2, "unlike an unreadable file found while walking, a source file too large to lint fails the run")
     }
 
     func testStandardInputBeyondTheLimitIsRefused() throws {

@@ -27,6 +27,11 @@ enum FileReader {
             case .tooLarge(let limit): return FileReader.tooLargeReason(limit: limit)
             }
         }
+
+        var isTooLarge: Bool {
+            if case .tooLarge = self { return true }
+            return false
+        }
     }
 
     static let sizeLimit = SystemIO.fileSizeLimit

@@ -81,7 +81,10 @@ public struct LintEngine: Sendable {
         /// The source is kept only when there are diagnostics, so clean files' bytes are freed at once.
         case linted([Diagnostic], FileIdentity, source: SourceFile?, bytes: Int)
         case generated(FileIdentity)
-        case unreadable(reason: String)
+        /// `failsRun`: a file too large to lint fails the run wherever it was found. An unreadable
+        /// file deep in a tree is often not the user's (a socket, a lock); a source file of 2 GiB
+        /// is, and would never be linted: silence would pass a gap off as a clean run.
+        case unreadable(reason: String, failsRun: Bool)
     }
 
     private func lintInParallel(_ plan: LintPlan, policy: SuppressionPolicy,
@@ -93,7 +96,7 @@ public struct LintEngine: Sendable {
             let file = files[index].file
             switch FileReader.read(file.path) {
             case .failure(let error):
-                outcomes.store(.unreadable(reason: error.reason), at: index)
+                outcomes.store(.unreadable(reason: error.reason, failsRun: error.isTooLarge), at: index)
             case .success(let contents):
                 let frontEnd = frontEnds[file.frontEndIndex]
                 let source = SourceFile(path: file.displayPath, bytes: contents.bytes)
@@ -137,8 +140,9 @@ public struct LintEngine: Sendable {
             case .generated(let identity)?:
                 guard seen.insert(identity).inserted else { continue }
                 generatedFilesSkipped += 1
-            case .unreadable(let reason)?:
-                problems.append(PathProblem(path: file.displayPath, message: "cannot read: \(reason)", origin: file.origin))
+            case .unreadable(let reason, let failsRun)?:
+                problems.append(PathProblem(path: file.displayPath, message: "cannot read: \(reason)",
+                                            origin: failsRun ? .named : file.origin))
             case nil:
                 // Every index is stored before the workers are joined; this only guards the invariant.
                 problems.append(PathProblem(path: file.displayPath, message: "cannot read: not processed", origin: file.origin))
