@@ -102,33 +102,46 @@ extension WaitSyntax {
         let inner = tree.unparen(channel)
         if tree.kind(inner) == .callExpr { return !isMakeChan(inner) && consultsCancellation(inner) }
         guard tree.kind(inner) == .identifier, let symbol = file.bindings.symbol(of: inner) else { return false }
-        let key = SourceKey(symbol: symbol, function: function)
-        if let cached = sourceCache[key] { return cached }
-        sourceCache[key] = false // a cycle through the same channel proves nothing
-        var aware = assignedValues(of: symbol).contains { value in
+        let sources = channelSources(of: symbol)
+        return sources.awareEverywhere || sources.awareSenders.contains { $0 != function }
+    }
+
+    /// What makes a channel's source cancellation-aware, computed once per channel: whether
+    /// something does for every waiter (a value from a call given a context, a hand-off with the
+    /// context, a send or close in a cancellation branch), and which function literals that
+    /// consult cancellation send on or close it — those count for waits in other functions.
+    /// Once per channel, not per waiting function: n nested goroutines waiting on one channel
+    /// would otherwise look at its n uses n times.
+    func channelSources(of symbol: SymbolID) -> ChannelSources {
+        if let cached = sourceCache[symbol] { return cached }
+        sourceCache[symbol] = ChannelSources() // a cycle through the same channel proves nothing
+        var sources = ChannelSources()
+        sources.awareEverywhere = assignedValues(of: symbol).contains { value in
             let call = tree.unparen(value)
             return tree.kind(call) == .callExpr && !isMakeChan(call) && consultsCancellation(call)
         }
-        for use in file.bindings.uses(of: symbol) where !aware {
+        for use in file.bindings.uses(of: symbol) where !sources.awareEverywhere {
             let parent = tree.parent(use)
             // `go w.scan(ctx, ch)`: handed to a producer that is given the context.
             if tree.kind(parent) == .callExpr, tree.child(parent, 0) != use,
                tree.children(parent).dropFirst().contains(where: { isContextLike($0) }) {
-                aware = true
+                sources.awareEverywhere = true
                 continue
             }
             guard (tree.kind(parent) == .sendStmt && tree.child(parent, 0) == use) || isCloseCall(parent, of: use) else {
                 continue
             }
+            if isInCancellationBranch(use) {
+                sources.awareEverywhere = true
+                continue
+            }
             let sender = file.enclosingFunction(of: use)
-            if sender != function, tree.kind(sender) == .funcLit, literalConsultsCancellation(sender) {
-                aware = true
-            } else if isInCancellationBranch(use) {
-                aware = true
+            if tree.kind(sender) == .funcLit, literalConsultsCancellation(sender) {
+                sources.awareSenders.insert(sender)
             }
         }
-        sourceCache[key] = aware
-        return aware
+        sourceCache[symbol] = sources
+        return sources
     }
 
     /// `cancel()`, `s.cancel()`, `stop()` of `signal.NotifyContext`: code that cancels drives

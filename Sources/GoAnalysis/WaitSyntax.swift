@@ -96,12 +96,12 @@ public final class WaitSyntax {
     }()
     /// Cancel functions of derived contexts (`ctx, cancel := context.WithCancel(p)`).
     lazy var cancelFunctions: Set<SymbolID> = Set(file.contexts.cancelSymbols.map(\.symbol))
-    var sourceCache: [SourceKey: Bool] = [:]
+    var sourceCache: [SymbolID: ChannelSources] = [:]
     var literalConsultsCache: [NodeID: Bool] = [:]
 
-    struct SourceKey: Hashable {
-        var symbol: SymbolID
-        var function: NodeID
+    struct ChannelSources {
+        var awareEverywhere = false
+        var awareSenders: Set<NodeID> = []
     }
 
     init(file: GoFile, options: WaitOptions) {

@@ -15,7 +15,7 @@ final class BlockingWaitInAsyncTests: XCTestCase {
                 Thread.sleep(forTimeInterval: 0.5)
             }
             """, [
-                "4:5: warning: `Thread.sleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+                "4:5: info: `Thread.sleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
             ]),
             // usleep and sleep in a task
             ("""
@@ -27,8 +27,8 @@ final class BlockingWaitInAsyncTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: warning: `usleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
-                "4:9: warning: `sleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+                "3:9: info: `usleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+                "4:9: info: `sleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
             ]),
             // semaphore property wait
             ("""
@@ -41,7 +41,7 @@ final class BlockingWaitInAsyncTests: XCTestCase {
                 }
             }
             """, [
-                "5:9: warning: `semaphore.wait()` on a DispatchSemaphore blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+                "5:9: info: `semaphore.wait()` on a DispatchSemaphore blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
             ]),
             // group parameter with timeout
             ("""
@@ -49,7 +49,7 @@ final class BlockingWaitInAsyncTests: XCTestCase {
                 _ = group.wait(timeout: .now() + 5)
             }
             """, [
-                "2:9: warning: `group.wait()` on a DispatchGroup blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+                "2:9: info: `group.wait()` on a DispatchGroup blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
             ]),
             // closure awaited in place
             ("""
@@ -59,7 +59,7 @@ final class BlockingWaitInAsyncTests: XCTestCase {
                 }
             }
             """, [
-                "3:9: warning: `group.wait()` on a DispatchGroup blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+                "3:9: info: `group.wait()` on a DispatchGroup blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
             ]),
             // closure that awaits is async
             ("""
@@ -69,7 +69,7 @@ final class BlockingWaitInAsyncTests: XCTestCase {
                 await work()
             }
             """, [
-                "3:5: warning: `semaphore.wait()` on a DispatchSemaphore blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+                "3:5: info: `semaphore.wait()` on a DispatchSemaphore blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
             ]),
         ], rule: rule)
     }
@@ -126,6 +126,32 @@ final class BlockingWaitInAsyncTests: XCTestCase {
     }
 
 
+    /// NIO's embedded channel and event loop complete their futures inline: no wait blocks.
+    func testFuturesOfEmbeddedChannelsCompleteInline() {
+        assertFindings([
+            ("""
+            final class HandlerTests: XCTestCase {
+                var channel: EmbeddedChannel!
+
+                func testConnect() async throws {
+                    try self.channel.connect(to: address).wait()
+                    let local = EmbeddedChannel()
+                    try local.pipeline.addHandler(handler).wait()
+                    let loop = EmbeddedEventLoop()
+                    try loop.submit { 1 }.wait()
+                }
+
+                func testAsyncChannel() async throws {
+                    let testing = NIOAsyncTestingChannel()
+                    try testing.pipeline.addHandler(handler).wait()
+                }
+            }
+            """, [
+                "14:13: info: `testing.pipeline.addHandler(...).wait()`, a synchronous throwing wait (an EventLoopFuture's), blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
+            ]),
+        ], rule: rule)
+    }
+
     /// Closures that async code runs in place, futures' `wait()`, and configured calls.
     func testClosuresRunInPlaceFuturesAndConfiguredCalls() {
         assertFindings([
@@ -139,8 +165,8 @@ final class BlockingWaitInAsyncTests: XCTestCase {
                 [1, 2].forEach { _ in Thread.sleep(forTimeInterval: 1) }
             }
             """, [
-                "5:9: warning: `usleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
-                "7:27: warning: `Thread.sleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+                "5:9: info: `usleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
+                "7:27: info: `Thread.sleep` blocks a thread of the cooperative pool in async code and cannot be cancelled; use `try await Task.sleep(for:)` [swift-blocking-wait-in-async]",
             ]),
             ("""
             func value(of future: EventLoopFuture<Int>) async throws -> Int {
@@ -154,9 +180,9 @@ final class BlockingWaitInAsyncTests: XCTestCase {
                                    delegate: delegate).wait()
             }
             """, [
-                "2:9: warning: `future.wait()` on an EventLoopFuture blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
-                "5:9: warning: `channel.close().wait()`, a synchronous throwing wait (an EventLoopFuture's), blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
-                "8:9: warning: `client.execute(...).wait()`, a synchronous throwing wait (an EventLoopFuture's), blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
+                "2:9: info: `future.wait()` on an EventLoopFuture blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
+                "5:9: info: `channel.close().wait()`, a synchronous throwing wait (an EventLoopFuture's), blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
+                "8:9: info: `client.execute(...).wait()`, a synchronous throwing wait (an EventLoopFuture's), blocks a thread of the cooperative pool in async code and cannot be cancelled; await the future's `get()` instead [swift-blocking-wait-in-async]",
             ]),
         ], rule: rule)
         assertSilent([
@@ -196,13 +222,13 @@ final class BlockingWaitInAsyncTests: XCTestCase {
             }
             """
         XCTAssertEqual(swiftFindings(source, only: rule, settings: settings), [
-            "2:5: warning: `pipe.drain()` on a Pipe blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
-            "4:5: warning: `waitForExit` blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+            "2:5: info: `pipe.drain()` on a Pipe blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+            "4:5: info: `waitForExit` blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
         ])
         XCTAssertEqual(swiftFindings(source, only: rule), [])
         // A file whose only blocking call is a configured one is still checked.
         XCTAssertEqual(swiftFindings("func run(pipe: Pipe) async {\n    pipe.drain()\n}", only: rule, settings: settings), [
-            "2:5: warning: `pipe.drain()` on a Pipe blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
+            "2:5: info: `pipe.drain()` on a Pipe blocks a thread of the cooperative pool in async code and cannot be cancelled; await an async primitive instead (a continuation, an `AsyncStream`, a task group) [swift-blocking-wait-in-async]",
         ])
     }
 }

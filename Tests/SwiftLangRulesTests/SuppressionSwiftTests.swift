@@ -22,7 +22,7 @@ final class SuppressionSwiftTests: XCTestCase {
         """
 
     func testIgnoreSilencesASwiftFinding() {
-        XCTAssertEqual(lint(Self.blocking), ["5:9: warning: [swift-blocking-wait-in-async]"])
+        XCTAssertEqual(lint(Self.blocking), ["5:9: info: [swift-blocking-wait-in-async]"])
         let suppressed = Self.blocking.replacingOccurrences(
             of: "0.5)\n", with: "0.5) //cancellint:ignore swift-blocking-wait-in-async runs on a dedicated thread\n")
         XCTAssertEqual(lint(suppressed), [])

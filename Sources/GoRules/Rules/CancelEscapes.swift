@@ -23,11 +23,13 @@ enum CancelEscapes {
         guard file.imports.importsContext || file.imports.imports("os/signal") else { return }
         var holders = HolderReads(file: file)
         var reportedSymbols: Set<SymbolID> = []
+        var goStatementsByVariable: [GoStatementsKey: [NodeID]] = [:]
         for definition in file.cancels.definitions {
             let subject = "the \(definition.role) function returned by \(definition.constructor)"
             if let symbol = definition.symbol {
                 guard !reportedSymbols.contains(symbol) else { continue }
-                if let go = sharedGoStatement(of: symbol, definition: definition, file: file) {
+                if let go = sharedGoStatement(of: symbol, definition: definition, file: file,
+                                              goStatements: &goStatementsByVariable) {
                     reportedSymbols.insert(symbol)
                     context.report(go, "\(subject) is handed to several goroutines: the first one to call it cancels "
                         + "the context of all of them; give each goroutine its own context, or let only the owner call it")
@@ -166,22 +168,42 @@ enum CancelEscapes {
     /// the goroutines it starts (passed, or captured by a literal that ends by calling it). Two
     /// distinct go statements sharing a cancel are left alone: "whichever finishes first stops the
     /// other" is a common deliberate design.
-    static func sharedGoStatement(of symbol: SymbolID, definition: CancelDefinition, file: GoFile) -> NodeID? {
+    struct GoStatementsKey: Hashable {
+        var symbol: SymbolID
+        var function: NodeID
+    }
+
+    /// The `go` statements handed the variable, found once per variable and function: the search
+    /// does not depend on the definition, and a variable reassigned n times is asked n times.
+    static func sharedGoStatement(of symbol: SymbolID, definition: CancelDefinition, file: GoFile,
+                                  goStatements cache: inout [GoStatementsKey: [NodeID]]) -> NodeID? {
         guard definition.function.exists else { return nil }
+        let key = GoStatementsKey(symbol: symbol, function: definition.function)
+        let goStatements = cache[key] ?? goStatementsHanded(symbol, within: definition.function, file: file)
+        cache[key] = goStatements
+        return goStatements.first { isRepeated($0, after: definition.statement, in: definition.function, file: file) }
+    }
+
+    /// The `go` statements the cancel variable is passed to, or captured by a literal that calls
+    /// it unconditionally, in order of first use.
+    static func goStatementsHanded(_ symbol: SymbolID, within function: NodeID, file: GoFile) -> [NodeID] {
         var goStatements: [NodeID] = []
-        for use in file.cancels.uses(of: symbol, within: definition.function) {
+        var seen: Set<NodeID> = []
+        for use in file.cancels.uses(of: symbol, within: function) {
             let reference = use.node
-            guard use.goStatement.exists, !goStatements.contains(use.goStatement) else { continue }
+            guard use.goStatement.exists, !seen.contains(use.goStatement) else { continue }
             switch use.kind {
             case .passed:
                 goStatements.append(use.goStatement)
+                seen.insert(use.goStatement)
             case .captured where use.literal.exists && callsUnconditionally(reference, literal: use.literal, file: file):
                 goStatements.append(use.goStatement)
+                seen.insert(use.goStatement)
             default:
                 continue
             }
         }
-        return goStatements.first { isRepeated($0, after: definition.statement, in: definition.function, file: file) }
+        return goStatements
     }
 
     /// Whether the literal calls the cancel function as one of its top-level statements
