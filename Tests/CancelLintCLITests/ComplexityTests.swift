@@ -44,7 +44,13 @@ final class ComplexityTests: XCTestCase {
             size *= 2
             small = try cost(of: shape, size: size)
         }
-        let large = try cost(of: shape, size: size * Self.growth)
+        var large = try cost(of: shape, size: size * Self.growth)
+        // A busy machine (caches shared with another process) can push one measurement over; a
+        // real quadratic stays over when both sizes are measured again, noise rarely does.
+        for _ in 0..<2 where large / max(small, 0.002) >= Self.allowedRatio {
+            small = min(small, try cost(of: shape, size: size))
+            large = min(large, try cost(of: shape, size: size * Self.growth))
+        }
         let ratio = large / max(small, 0.002)
         XCTAssertLessThan(ratio, Self.allowedRatio,
                           "\(shape.name) (\(shape.summary)): n=\(size) took \(small) s CPU, "
