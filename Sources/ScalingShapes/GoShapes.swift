@@ -106,6 +106,16 @@ extension ScalingShapes {
                         "func h\(i)(w http.ResponseWriter, r *http.Request) {\n\tctx := context.Background()\n\tuse(ctx)\n}\n\n"
                     } + "func use(context.Context) {}\n")]
             },
+            // A package-level cancel reassigned n times in one function: each store once walked
+            // the whole function for a call of it (found by the fuzzer with the seeds above).
+            ScalingShape(name: "go-package-cancel-reassigned-in-one-function",
+                         summary: "`ctx, cancel = context.WithCancel(ctx)` with a package-level cancel, repeated",
+                         baseSize: 250) { n in
+                [GeneratedFile(path: "stored.go", text: "package p\n\nimport \"context\"\n\nvar cancel context.CancelFunc\n\n"
+                    + "func f(ctx context.Context) {\n"
+                    + repeated(n) { _ in "\tctx, cancel = context.WithCancel(ctx)\n" }
+                    + "\t_ = ctx\n}\n")]
+            },
         ]
     }
 }

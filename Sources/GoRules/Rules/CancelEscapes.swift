@@ -58,7 +58,7 @@ enum CancelEscapes {
         default:
             return nil
         }
-        if definition.function.exists && callsExpression(definition.target, in: definition.function, file: file) {
+        if definition.function.exists && holders.calls(definition.target, in: definition.function) {
             return nil
         }
         return escape(into: definition.target, store: definition.statement, holders: &holders)
@@ -149,19 +149,6 @@ enum CancelEscapes {
         }
     }
 
-    /// Whether `function` calls the expression written like `target` (`s.cancel()`, `defer s.cancel()`).
-    static func callsExpression(_ target: NodeID, in function: NodeID, file: GoFile) -> Bool {
-        let tree = file.tree
-        var found = false
-        tree.walk(file.functionBody(function)) { node in
-            if !found, tree.kind(node) == .callExpr, tree.sameText(tree.unparen(tree.child(node, 0)), target) {
-                found = true
-            }
-            return !found
-        }
-        return found
-    }
-
     // MARK: Shared by goroutines
 
     /// A go statement in a loop handing one cancel function, created before the loop, to each of
@@ -242,10 +229,38 @@ struct HolderReads {
     private let siblings: PackageSiblings
     /// Per cancel variable, the store `CancelEscapes.firstStore` found (nil inside: none).
     var storedCandidates: [SymbolID: CancelEscapes.Escape?] = [:]
+    /// Per function, the text of every expression it calls (nested literals included), gathered
+    /// once: a function storing n cancels in one field is asked n times.
+    private var calledTexts: [NodeID: Set<String>] = [:]
+    private var readingReferencesBySymbol: [SymbolID: [NodeID]] = [:]
 
     init(file: GoFile) {
         self.file = file
         siblings = file.siblings
+    }
+
+    /// The references to the variable (its declaration included) that read it, found once per
+    /// variable: a variable stored n times is asked n times, and has n references.
+    private mutating func readingReferences(of symbol: SymbolID) -> [NodeID] {
+        if let cached = readingReferencesBySymbol[symbol] { return cached }
+        var references = Array(file.bindings.uses(of: symbol))
+        references.append(file.bindings[symbol].name)
+        let reading = references.filter { isRead($0) }
+        readingReferencesBySymbol[symbol] = reading
+        return reading
+    }
+
+    /// Whether `function` calls the expression written like `target` (`s.cancel()`, `defer s.cancel()`).
+    mutating func calls(_ target: NodeID, in function: NodeID) -> Bool {
+        let tree = file.tree
+        if let texts = calledTexts[function] { return texts.contains(tree.text(target)) }
+        var texts: Set<String> = []
+        tree.walk(file.functionBody(function)) { node in
+            if tree.kind(node) == .callExpr { texts.insert(tree.text(tree.unparen(tree.child(node, 0)))) }
+            return true
+        }
+        calledTexts[function] = texts
+        return texts.contains(tree.text(target))
     }
 
     /// Nil when unknown (e.g. a name declared in another file).
@@ -255,9 +270,9 @@ struct HolderReads {
         switch tree.kind(inner) {
         case .identifier:
             guard let symbol = file.bindings.symbol(of: inner) else { return nil }
-            var references = Array(file.bindings.uses(of: symbol))
-            references.append(file.bindings[symbol].name)
-            if references.contains(where: { $0 != inner && !tree.isAncestor(store, of: $0) && isRead($0) }) { return true }
+            if readingReferences(of: symbol).contains(where: { $0 != inner && !tree.isAncestor(store, of: $0) }) {
+                return true
+            }
             return file.bindings[symbol].isPackageLevel && siblings.mentionWord(tree.text(inner))
         case .selectorExpr:
             return isFieldRead(tree.text(tree.child(inner, 1)), excluding: store)
