@@ -116,6 +116,16 @@ extension ScalingShapes {
                     + repeated(n) { _ in "\tctx, cancel = context.WithCancel(ctx)\n" }
                     + "\t_ = ctx\n}\n")]
             },
+            // A cancel reassigned n times in a loop body with a deferred call: defer-cancel-in-loop
+            // looked at every use of the variable for each reassignment (found by the fuzzer).
+            ScalingShape(name: "go-cancel-reassigned-in-a-loop",
+                         summary: "`ctx, cancel = context.WithCancel(ctx)` repeated in a loop body that defers cancel",
+                         baseSize: 250) { n in
+                [GeneratedFile(path: "loop.go", text: "package p\n\nimport \"context\"\n\n"
+                    + "func f(ctx context.Context) {\n\tfor {\n\t\tctx, cancel := context.WithCancel(ctx)\n"
+                    + repeated(n) { _ in "\t\tctx, cancel = context.WithCancel(ctx)\n" }
+                    + "\t\tdefer cancel()\n\t\t_ = ctx\n\t}\n}\n")]
+            },
         ]
     }
 }

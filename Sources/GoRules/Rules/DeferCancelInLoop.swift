@@ -15,8 +15,12 @@ enum DeferCancelInLoop {
         guard file.imports.importsContext || file.imports.imports("os/signal") else { return }
         let tree = file.tree
         var reported: Set<NodeID> = []
+        // Definitions of one variable in one loop find the same deferred calls (the first one
+        // reports them): each such group is examined once, not once per reassignment.
+        var examined: Set<[NodeID]> = []
         for definition in file.cancels.definitions {
-            guard let symbol = definition.symbol, let loop = innermostLoop(around: definition.statement, in: file)
+            guard let symbol = definition.symbol, let loop = innermostLoop(around: definition.statement, in: file),
+                  examined.insert([file.bindings[symbol].name, definition.function, loop]).inserted
             else { continue }
             let graph = file.controlFlowGraph(for: definition.function)
             for reference in file.bindings.uses(of: symbol) {
