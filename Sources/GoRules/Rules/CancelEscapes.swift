@@ -151,17 +151,18 @@ enum CancelEscapes {
 
     // MARK: Shared by goroutines
 
-    /// A go statement in a loop handing one cancel function, created before the loop, to each of
-    /// the goroutines it starts (passed, or captured by a literal that ends by calling it). Two
-    /// distinct go statements sharing a cancel are left alone: "whichever finishes first stops the
-    /// other" is a common deliberate design.
     struct GoStatementsKey: Hashable {
         var symbol: SymbolID
         var function: NodeID
     }
 
-    /// The `go` statements handed the variable, found once per variable and function: the search
-    /// does not depend on the definition, and a variable reassigned n times is asked n times.
+    /// A go statement in a loop handing one cancel function, created before the loop, to each of
+    /// the goroutines it starts (passed, or captured by a literal that ends by calling it). Two
+    /// distinct go statements sharing a cancel are left alone: "whichever finishes first stops the
+    /// other" is a common deliberate design.
+    ///
+    /// The `go` statements handed the variable are found once per variable and function: the
+    /// search does not depend on the definition, and a variable reassigned n times is asked n times.
     static func sharedGoStatement(of symbol: SymbolID, definition: CancelDefinition, file: GoFile,
                                   goStatements cache: inout [GoStatementsKey: [NodeID]]) -> NodeID? {
         guard definition.function.exists else { return nil }
